@@ -1,0 +1,69 @@
+/// Reads `dossier.yaml` into a `Config` (INPUT.md, "dossier.yaml").
+struct ConfigReader {
+    static let topKeys = ["organization", "title", "release", "as_of", "base_url", "thresholds", "capabilities"]
+    static let thresholdKeys = ["retention_min_days", "assessment_max_age_days", "approval_timeout_max_ratio",
+                                "violation_max_ratio"]
+
+    let reader: RecordReader
+    /// `--release`, which makes `release` optional.
+    let releaseOverride: String?
+
+    func read(_ root: DocumentNode?) -> Config? {
+        let errorsBefore = reader.log.errorCount
+        guard let root else {
+            reader.log.error(reader.location(1, 1), "organization", "missing required key (the file is empty)")
+            if releaseOverride == nil {
+                reader.log.error(reader.location(1, 1), "release", "missing required key (the file is empty; or pass --release)")
+            }
+            return nil
+        }
+        guard let top = reader.fields(root, path: "", known: Self.topKeys) else { return nil }
+        var organization: String?
+        if let node = top.node("organization") {
+            organization = reader.string(node, path: "organization")
+        } else {
+            reader.missing("organization", in: top)
+        }
+        var config = Config(organization: organization ?? "")
+        if let node = top.node("title"), let value = reader.string(node, path: "title") { config.title = value }
+        if let node = top.node("release") {
+            config.release = reader.string(node, path: "release")
+        } else if releaseOverride == nil {
+            reader.log.error(reader.location(1, 1), "release", "missing required key (or pass --release)")
+        }
+        if let node = top.node("as_of"), let value = reader.date(node, path: "as_of") { config.asOf = value }
+        if let node = top.node("base_url"), let value = reader.string(node, path: "base_url") { config.baseURL = value }
+        if let node = top.node("thresholds") { readThresholds(node, into: &config.thresholds) }
+        if let node = top.node("capabilities") { readCapabilities(node, into: &config) }
+        config.extensions = top.extensions
+        return reader.log.errorCount == errorsBefore ? config : nil
+    }
+
+    private func readThresholds(_ node: DocumentNode, into thresholds: inout Thresholds) {
+        guard let map = reader.fields(node, path: "thresholds", known: Self.thresholdKeys) else { return }
+        if let n = map.node("retention_min_days"), let v = reader.count(n, path: "thresholds.retention_min_days") {
+            thresholds.retentionMinDays = v
+        }
+        if let n = map.node("assessment_max_age_days"), let v = reader.count(n, path: "thresholds.assessment_max_age_days") {
+            thresholds.assessmentMaxAgeDays = v
+        }
+        if let n = map.node("approval_timeout_max_ratio"), let v = reader.number(n, path: "thresholds.approval_timeout_max_ratio") {
+            thresholds.approvalTimeoutMaxRatio = v
+        }
+        if let n = map.node("violation_max_ratio"), let v = reader.number(n, path: "thresholds.violation_max_ratio") {
+            thresholds.violationMaxRatio = v
+        }
+    }
+
+    private func readCapabilities(_ node: DocumentNode, into config: inout Config) {
+        let flags = Capability.allCases.map(\.rawValue)
+        guard let map = reader.fields(node, path: "capabilities", known: flags) else { return }
+        for capability in Capability.allCases {
+            let path = "capabilities.\(capability.rawValue)"
+            // `can_execute_code:` with no value is the same as an absent key: the default list applies.
+            if let n = map.node(capability.rawValue), let actions = reader.stringList(n, path: path) {
+                config.capabilities[capability] = actions
+            }
+        }
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+
+/// An input problem that stops loading altogether (exit code 74): the
+/// repository or one of its files cannot be read.
+public struct InputOutputError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// What loading produced: a repository when the input is valid, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// `nil` when any error was found (see `diagnostics`).
+    public let repository: Repository?
+    public let diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Reads a governance repository from disk (INPUT.md) and validates it.
+///
+/// The only part of loading that touches the file system: everything it reads
+/// goes through `DocumentParser` and the record readers, which are pure.
+public struct RepositoryLoader: Sendable {
+    /// Record files (`dossier.yaml`, agent files, audit summaries) larger than this are refused.
+    public static let maxRecordBytes = 16 * 1024 * 1024
+
+    public let root: URL
+    public var releaseOverride: String?
+
+    public init(root: URL, releaseOverride: String? = nil) {
+        self.root = root.standardizedFileURL
+        self.releaseOverride = releaseOverride
+    }
+
+    public func load() throws(InputOutputError) -> LoadResult {
+        let log = DiagnosticLog()
+        var inputs: [String] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw InputOutputError(path: root.path, reason: "no such repository folder")
+        }
+        guard isDirectory.boolValue else { throw InputOutputError(path: root.path, reason: "not a folder") }
+        guard FileManager.default.isReadableFile(atPath: root.path) else {
+            throw InputOutputError(path: root.path, reason: "cannot read the repository folder")
+        }
+
+        // dossier.yaml
+        var config: Config?
+        if let bytes = try readRecord("dossier.yaml", log: log, required: true) {
+            inputs.append("dossier.yaml")
+            let reader = RecordReader(file: "dossier.yaml", format: .yaml, log: log)
+            if let document = parse(bytes, reader: reader) {
+                config = ConfigReader(reader: reader, releaseOverride: releaseOverride).read(document)
+            }
+        }
+
+        // agents/
+        var agents: [AgentRecord] = []
+        var stems: [String: String] = [:]
+        for name in try listFiles("agents") {
+            let path = "agents/\(name)"
+            guard let (stem, format) = classifyAgentFile(name, path: path, log: log) else { continue }
+            if let other = stems[stem] {
+                log.error(SourceLocation(file: path), "", "duplicate agent id '\(stem)': \(other) has the same name")
+                continue
+            }
+            stems[stem] = path
+            guard let bytes = try readRecord(path, log: log) else { continue }
+            inputs.append(path)
+            let reader = RecordReader(file: path, format: format, log: log)
+            guard let document = parse(bytes, reader: reader) else { continue }
+            if var agent = AgentReader(reader: reader, id: stem).read(document) {
+                checkEvidence(of: &agent)
+                agents.append(agent)
+            }
+        }
+
+        // audit/
+        var audits: [String: AuditSummary] = [:]
+        for path in try listAuditFiles() {
+            let name = String(path.dropFirst("audit/".count))
+            if name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") {
+                log.warning(SourceLocation(file: path), "", "raw audit logs are not read yet; skipped")
+                continue
+            }
+            guard name.hasSuffix(".json") else {
+                log.error(SourceLocation(file: path), "", "unknown file type in audit/ (expected <agent>.json, .jsonl or .jsonl.gz)")
+                continue
+            }
+            if name.contains("/") {
+                log.error(SourceLocation(file: path), "", "audit summaries belong directly in audit/ (raw logs may be in subfolders)")
+                continue
+            }
+            let stem = String(name.dropLast(".json".count))
+            guard AgentID.isValid(stem) else {
+                log.error(SourceLocation(file: path), "", "bad file name: '\(Self.displayable(stem))' is not a valid agent id (\(AgentID.rule))")
+                continue
+            }
+            guard let bytes = try readRecord(path, log: log) else { continue }
+            inputs.append(path)
+            let reader = RecordReader(file: path, format: .json, log: log)
+            guard let document = parse(bytes, reader: reader) else { continue }
+            let reading = AuditSummaryReader(reader: reader, id: stem, knownAgents: Set(stems.keys))
+            if let summary = reading.read(document) { audits[stem] = summary }
+        }
+
+        let diagnostics = log.sorted
+        guard let config, !log.hasErrors else {
+            return LoadResult(repository: nil, diagnostics: diagnostics)
+        }
+        let repository = Repository(config: config, agents: agents, audits: audits,
+                                    inputFiles: inputs.sorted(by: ByteOrder.less))
+        return LoadResult(repository: repository, diagnostics: diagnostics)
+    }
+
+    // MARK: Files
+
+    private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    /// The visible regular files of a folder (not its subfolders), sorted byte-wise; empty if the folder is absent.
+    private func listFiles(_ folder: String) throws(InputOutputError) -> [String] {
+        let entries = try listEntries(folder)
+        return entries.filter { !isDirectory(url("\(folder)/\($0)")) }
+    }
+
+    private func listEntries(_ folder: String) throws(InputOutputError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: url(folder).path)
+                .filter { !$0.hasPrefix(".") }
+                .sorted(by: ByteOrder.less)
+        } catch {
+            throw InputOutputError(path: folder, reason: "cannot list the folder")
+        }
+    }
+
+    /// Every visible file under `audit/`, recursively (symlinked folders are not followed).
+    private func listAuditFiles() throws(InputOutputError) -> [String] {
+        var result: [String] = []
+        var pending = ["audit"]
+        while let folder = pending.popLast() {
+            if pending.count + result.count > 1_000_000 { break }
+            for name in try listEntries(folder) {
+                let path = "\(folder)/\(name)"
+                if isDirectory(url(path)), !isSymlink(url(path)) {
+                    pending.append(path)
+                } else if !isDirectory(url(path)) {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted(by: ByteOrder.less)
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+
+    private func isSymlink(_ url: URL) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    }
+
+    private func classifyAgentFile(_ name: String, path: String, log: DiagnosticLog) -> (String, RecordReader.Format)? {
+        let formats: [(String, RecordReader.Format)] = [(".yaml", .yaml), (".yml", .yaml), (".json", .json)]
+        guard let (suffix, format) = formats.first(where: { name.hasSuffix($0.0) }) else {
+            log.error(SourceLocation(file: path), "", "unknown file type in agents/ (expected .yaml, .yml or .json)")
+            return nil
+        }
+        let stem = String(name.dropLast(suffix.count))
+        guard AgentID.isValid(stem) else {
+            log.error(SourceLocation(file: path), "", "bad file name: '\(Self.displayable(stem))' is not a valid agent id (\(AgentID.rule))")
+            return nil
+        }
+        return (stem, format)
+    }
+
+    /// Reads a record file, enforcing the size limit. `nil` (after reporting) when it is missing or too large.
+    private func readRecord(_ path: String, log: DiagnosticLog, required: Bool = false) throws(InputOutputError) -> [UInt8]? {
+        let fileURL = url(path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: fileURL.path) else {
+            if required { log.error(SourceLocation(file: path), "", "required file is missing") }
+            return nil
+        }
+        if let size = attributes[.size] as? NSNumber, size.intValue > Self.maxRecordBytes {
+            log.error(SourceLocation(file: path), "",
+                      "file is \(size.intValue) bytes, over the \(Self.maxRecordBytes / 1024 / 1024) MiB limit for record files")
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: fileURL.path) else {
+            throw InputOutputError(path: path, reason: "cannot read the file")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: Self.maxRecordBytes + 1) ?? Data()
+            if data.count > Self.maxRecordBytes {
+                log.error(SourceLocation(file: path), "", "file is over the \(Self.maxRecordBytes / 1024 / 1024) MiB limit for record files")
+                return nil
+            }
+            return [UInt8](data)
+        } catch {
+            throw InputOutputError(path: path, reason: "cannot read the file")
+        }
+    }
+
+    /// Checks the encoding and parses; `nil` (after reporting) when the file cannot be parsed.
+    private func parse(_ raw: [UInt8], reader: RecordReader) -> DocumentNode?? {
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let problem = TextCheck.firstProblem(in: bytes) {
+            reader.log.error(reader.location(problem.line, problem.column), "", problem.message)
+            return nil
+        }
+        switch DocumentParser.parse(bytes) {
+        case let .success(document):
+            return .some(document)
+        case let .failure(failure):
+            reader.log.error(reader.location(failure.line, failure.column), "", failure.message)
+            return nil
+        }
+    }
+
+    // MARK: Evidence
+
+    private func checkEvidence(of agent: inout AgentRecord) {
+        for (id, attestation) in agent.checklist {
+            guard let evidence = attestation.evidence else { continue }
+            var checked = attestation
+            if EvidencePath.isURL(evidence) {
+                checked.evidenceIsURL = true
+                checked.evidenceExists = true
+            } else {
+                checked.evidenceExists = EvidencePath.exists(evidence, in: root)
+            }
+            agent.checklist[id] = checked
+        }
+    }
+
+    /// A name made safe to print (control characters escaped).
+    static func displayable(_ name: String) -> String {
+        var result = ""
+        for scalar in name.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+/// A place in a file of the governance repository: `path:line:column`.
+///
+/// Paths are relative to the repository root. `line` and `column` are 1-based
+/// and count Unicode scalars; both are `nil` for problems with a whole file.
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:col`, `file:line` or `file`.
+    public var description: String {
+        switch (line, column) {
+        case let (line?, column?): return "\(file):\(line):\(column)"
+        case let (line?, nil): return "\(file):\(line)"
+        default: return file
+        }
+    }
+
+    /// `file:line` (or `file`): the form used for a gap's `source`.
+    public var fileAndLine: String {
+        if let line { return "\(file):\(line)" }
+        return file
+    }
+
+    /// The same place without its column.
+    public var withoutColumn: SourceLocation { SourceLocation(file: file, line: line) }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        if lhs.file != rhs.file { return ByteOrder.less(lhs.file, rhs.file) }
+        if lhs.line != rhs.line { return (lhs.line ?? 0) < (rhs.line ?? 0) }
+        return (lhs.column ?? 0) < (rhs.column ?? 0)
+    }
+}
+
+/// Byte-wise string order, independent of locale and Unicode normalization.
+public enum ByteOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Compares optionals with `nil` first.
+    public static func less(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case let (a?, b?): return less(a, b)
+        }
+    }
+}

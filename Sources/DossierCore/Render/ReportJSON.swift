@@ -1,0 +1,91 @@
+/// `report.json` (OUTPUT.md): the machine-readable report, `dossier.report/v1`.
+public enum ReportJSON {
+    public static let schema = "dossier.report/v1"
+
+    public static func render(_ report: Report) -> String { value(report).rendered() }
+
+    public static func value(_ report: Report) -> JSONValue {
+        let summary = report.summary
+        return .object([
+            ("schema", .string(schema)),
+            ("generator", .string(DossierVersion.generator)),
+            ("organization", .string(report.organization)),
+            ("release", .string(report.release)),
+            ("as_of", .string(report.asOf.description)),
+            ("summary", .object([
+                ("agents", .int(summary.agents)),
+                ("fully_compliant", .int(summary.fullyCompliant)),
+                ("deployable", .int(summary.deployable)),
+                ("gaps", .object(Severity.allCases.map { ($0.rawValue, .int(summary.gaps[$0] ?? 0)) })),
+                ("waived", .int(summary.waived)),
+            ])),
+            ("agents", .array(report.agents.map(agentValue))),
+        ])
+    }
+
+    static func agentValue(_ report: AgentReport) -> JSONValue {
+        let agent = report.agent
+        return .object([
+            ("id", .string(agent.id)),
+            ("name", .string(agent.name)),
+            ("version", .optional(agent.version)),
+            ("owner", TextRules.isBlank(agent.owner) && agent.sources["owner"] == nil ? .null : .string(agent.owner)),
+            ("risk_level", .string(agent.risk.level.rawValue)),
+            ("compliance_score", .string(report.complianceScore)),
+            ("passed", .int(report.passed)),
+            ("total", .int(report.total)),
+            ("fully_compliant", .bool(report.fullyCompliant)),
+            ("checks", .object(report.checks.map { ($0.id, .bool($0.passed)) })),
+            ("article_gaps", .array(report.articleGaps.map { .string($0) })),
+            ("gaps", .array(report.gaps.map(gapValue))),
+            ("checklist", .array(report.checklist.map(checklistValue))),
+            ("deployable", .bool(report.deployable)),
+            ("audit", report.audit.map(auditValue) ?? .null),
+        ])
+    }
+
+    static func gapValue(_ gap: Gap) -> JSONValue {
+        .object([
+            ("rule", .string(gap.rule)),
+            ("kind", .string(gap.kind.rawValue)),
+            ("article", .optional(gap.article)),
+            ("severity", .string(gap.severity.rawValue)),
+            ("status", .string(gap.status.rawValue)),
+            ("field", .optional(gap.field)),
+            ("subject", .optional(gap.subject)),
+            ("message", .string(gap.message)),
+            ("remediation", .string(gap.remediation)),
+            ("source", .optional(gap.source?.fileAndLine)),
+        ])
+    }
+
+    static func checklistValue(_ entry: ChecklistEntry) -> JSONValue {
+        .object([
+            ("id", .string(entry.item.id)),
+            ("section", .string(entry.item.section)),
+            ("title", .string(entry.item.title)),
+            ("status", .string(entry.status.rawValue)),
+            ("auto", .bool(entry.item.isAuto)),
+            ("evidence", .optional(entry.evidence)),
+            ("note", .optional(entry.note)),
+        ])
+    }
+
+    static func auditValue(_ audit: AuditSummary) -> JSONValue {
+        .object([
+            ("events", .int(audit.events)),
+            ("blocked", .int(audit.blocked)),
+            ("violations", .int(audit.totalViolations)),
+            ("approvals", .object([
+                ("approved", .int(audit.approvals.approved)),
+                ("rejected", .int(audit.approvals.rejected)),
+                ("timeout", .int(audit.approvals.timeout)),
+            ])),
+        ])
+    }
+}
+
+public enum DossierVersion {
+    public static let number = "1.0.0"
+    public static var generator: String { "dossier \(number)" }
+}

@@ -1,0 +1,65 @@
+import DossierCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Exit codes (OUTPUT.md; BSD sysexits).
+enum Exit {
+    static let gateFailed: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let ioError: Int32 = 74
+}
+
+/// Writes to stdout and stderr; colors only on a terminal and never with `NO_COLOR`.
+enum Console {
+    static var noColor: Bool {
+        guard let value = getenv("NO_COLOR") else { return false }
+        return value.pointee != 0
+    }
+
+    static var stdoutColors: Bool { isatty(STDOUT_FILENO) == 1 && !noColor }
+    static var stderrColors: Bool { isatty(STDERR_FILENO) == 1 && !noColor }
+
+    static func out(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    static func error(_ text: String) {
+        write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+    }
+
+    /// Unbuffered, complete writes (retrying short writes and EINTR).
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Prints diagnostics as `file:line:col: key.path: message`, then a count of errors.
+    static func report(_ diagnostics: [Diagnostic]) {
+        let colors = stderrColors
+        for diagnostic in diagnostics {
+            var line = diagnostic.description
+            if colors {
+                let label = diagnostic.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m"
+                let location = diagnostic.location.description
+                line = "\u{1B}[1m\(location)\u{1B}[0m\(label)" + line.dropFirst(location.count) + "\u{1B}[0m"
+            }
+            error(line)
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            error("dossier: \(errors) error\(errors == 1 ? "" : "s") in the repository; nothing was written")
+        }
+    }
+}
