@@ -18,6 +18,9 @@ public enum DocumentParser {
     /// The most nodes a document may expand to once aliases are followed.
     public static let maxExpandedNodes = 1_000_000
 
+    /// libyaml's own limit on nested maps and lists (`yaml_set_max_nest_level`, default 1000).
+    public static let maxNesting = 1000
+
     /// Parses `bytes` (valid UTF-8, checked by the caller). `nil` for an empty stream.
     public static func parse(_ bytes: [UInt8]) -> Result<DocumentNode?, Failure> {
         var parser = yaml_parser_t()
@@ -48,6 +51,10 @@ public enum DocumentParser {
 
     private static func syntaxFailure(_ parser: yaml_parser_t) -> Failure {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid syntax"
+        if problem.hasPrefix("Maximum nesting level") {
+            return Failure(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
+                           message: "nesting is deeper than \(maxNesting) levels")
+        }
         var message = "syntax error: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             message += " (\(context) at line \(parser.context_mark.line + 1))"
