@@ -222,7 +222,8 @@ public struct RepositoryLoader: Sendable {
             reader.log.error(reader.location(problem.line, problem.column), "", problem.message)
             return nil
         }
-        switch DocumentParser.parse(bytes) {
+        let parsed = reader.format == .json ? JSONDocumentParser.parse(bytes) : DocumentParser.parse(bytes)
+        switch parsed {
         case let .success(document):
             return .some(document)
         case let .failure(failure):

@@ -1,0 +1,62 @@
+@testable import DossierCore
+import Foundation
+import Testing
+
+struct RenderTests {
+    @Test func cmarkRendersSafely() {
+        #expect(Markdown.html("# Title\n\nSome *text*.") == "<h1>Title</h1>\n<p>Some <em>text</em>.</p>\n")
+        #expect(Markdown.html("<script>alert(1)</script>") == "<!-- raw HTML omitted -->\n")
+        #expect(Markdown.html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
+        #expect(Markdown.html("[x](JaVaScRiPt:alert(1))") == "<p><a href=\"\">x</a></p>\n")
+        #expect(Markdown.html("") == "")
+    }
+
+    @Test func jsonStringsAreEscaped() {
+        let value = JSONValue.object([("k\"", .string("a\"b\\c\n\u{01}/é\u{2028}")), ("n", .null), ("e", .array([])), ("o", .object([]))])
+        #expect(value.rendered() == "{\n  \"k\\\"\": \"a\\\"b\\\\c\\n\\u0001/é\\u2028\",\n  \"n\": null,\n  \"e\": [],\n  \"o\": {}\n}\n")
+        let parsed = try? JSONSerialization.jsonObject(with: Data(value.rendered().utf8)) as? [String: Any]
+        #expect(parsed?["k\""] as? String == "a\"b\\c\n\u{01}/é\u{2028}")
+    }
+
+    @Test func reportJSONShape() throws {
+        let repo = try TestRepository([
+            "dossier.yaml": "organization: Acme\nrelease: \"2026.11\"\n",
+            "agents/b.yaml": "name: B\nrisk: {level: high}\ncompliance: {audit_logs_enabled: true}\n",
+            "agents/a.yaml": "name: A\nowner: o@example.com\nversion: 1.0\nrisk: {level: low}\nx-team: payments\n",
+        ])
+        defer { repo.remove() }
+        let report = try repo.score()
+        let text = ReportJSON.render(report)
+        #expect(text == ReportJSON.render(try repo.score()), "the same input gives the same bytes")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "dossier.report/v1")
+        #expect(json["as_of"] as? String == "2026-11-24")
+        let agents = try #require(json["agents"] as? [[String: Any]])
+        #expect(agents.map { $0["id"] as? String } == ["a", "b"])
+        #expect(agents[1]["owner"] is NSNull)
+        #expect(agents[1]["version"] is NSNull)
+        #expect(agents[0]["version"] as? String == "1.0")
+        #expect((agents[0]["checklist"] as? [Any])?.count == 19)
+        #expect(agents[1]["audit"] is NSNull)
+        #expect(!text.contains("x-team"), "extensions are not in the report")
+        let keys = ["\"schema\"", "\"generator\"", "\"organization\"", "\"release\"", "\"as_of\"", "\"summary\"", "\"agents\""]
+        let positions = keys.map { text.range(of: $0)!.lowerBound }
+        #expect(positions == positions.sorted(), "top-level keys keep the documented order")
+        let gap = try #require((agents[1]["gaps"] as? [[String: Any]])?.first)
+        #expect(Array(gap.keys).sorted() == ["article", "field", "kind", "message", "remediation", "rule", "severity", "source", "status", "subject"])
+        #expect(gap["source"] as? String == "agents/b.yaml:3")
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect((summary["gaps"] as? [String: Int])?["high"] == report.summary.gaps[.high])
+    }
+
+    @Test func textReportHasNoColorsUnlessAsked() throws {
+        let repo = try TestRepository(["dossier.yaml": TestRepository.config,
+                                       "agents/a.yaml": "name: \"A\\u001b[31m\"\nrisk: {level: low}\n"])
+        defer { repo.remove() }
+        let report = try repo.score()
+        let plain = TextReport(colors: false, failOn: .high).render(report)
+        #expect(!plain.contains("\u{1B}"), "no escape codes, not even from input text")
+        #expect(plain.contains("check passed: no open gap at or above high"))
+        #expect(TextReport(colors: true, failOn: .low).render(report).contains("\u{1B}[31m"))
+    }
+}
