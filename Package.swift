@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Yams vendors libyaml (its CYaml module); the YAML reader drives libyaml directly for
+        // exact locations, bounded alias expansion and no recursion on deep documents.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [

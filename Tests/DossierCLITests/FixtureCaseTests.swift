@@ -9,6 +9,8 @@ import Testing
 ///     args check --format json --fail-on none   arguments (this is the default; REPO is appended)
 ///     exit 65                                   expected exit code (default 0)
 ///     stderr <text>                             some stderr line starts with <text>
+///     stderr-re <regex>                         some stderr line starts with a match of <regex>
+///                                               (for "one of its occurrences" and whole-file errors: `a\.txt:\s`)
 ///     stdout-empty                              nothing on stdout
 ///     gap <agent> <rule> [<subject>]            an open gap with this rule (and subject) exists
 ///     no-gap <agent> <rule> [<subject>]         no such gap
@@ -20,6 +22,10 @@ import Testing
 ///     deployable <agent> true|false             verdict
 ///     summary <key> <value>                     e.g. `summary deployable 1`, `summary gaps.high 2`
 ///     audit <agent> null|present                whether the agent has audit evidence
+///     gaps <agent> <rule>[:<subject>]…          the agent's gaps, exactly these, in this order (none: no words)
+///     report <path> <value>                     a report value by dotted path, a list element by its `id`
+///                                               or `#<index>` (`report release 2026.11`, `report agents.a.version 1.10`,
+///                                               `report agents.#0.id a`); `null` for JSON null, `(absent)` for no such key
 struct FixtureCaseTests {
     static func archives(_ folder: String) -> [String] {
         let url = DossierRunner.fixtures.appendingPathComponent(folder)
@@ -38,7 +44,7 @@ struct FixtureCaseTests {
     }
 
     @Test func thereAreEnoughInvalidRepositories() {
-        #expect(Self.archives("invalid").count >= 30)
+        #expect(Self.archives("invalid").count >= 35)
     }
 
     private func runCase(_ path: String, defaultExit: Int32) throws {
@@ -69,6 +75,17 @@ struct FixtureCaseTests {
             case "stderr":
                 let text = words.joined(separator: " ")
                 #expect(result.stderrLines.contains { $0.hasPrefix(text) }, "\(context)\nstderr was:\n\(result.stderr)")
+            case "stderr-re":
+                let pattern = words.joined(separator: " ")
+                guard let regex = try? Regex(pattern) else {
+                    Issue.record("\(context): bad regular expression")
+                    continue
+                }
+                #expect(result.stderrLines.contains { (try? regex.prefixMatch(in: $0)) != nil },
+                        "\(context)\nstderr was:\n\(result.stderr)")
+            case "report":
+                let value = Self.value(at: words[0], in: report)
+                #expect(value == words.dropFirst().joined(separator: " "), "\(context): found \(value)")
             case "stdout-empty":
                 #expect(result.stdout.isEmpty, "\(context)\nstdout was:\n\(result.stdout)")
             case "summary":
@@ -85,6 +102,31 @@ struct FixtureCaseTests {
         }
     }
 
+    /// The value at a dotted path (a list element chosen by `#index` or, for objects, by its `id`), as text.
+    private static func value(at path: String, in report: [String: Any]?) -> String {
+        var value: Any? = report
+        for part in path.split(separator: ".").map(String.init) {
+            if let object = value as? [String: Any] {
+                value = object[part]
+            } else if let list = value as? [Any] {
+                if part.hasPrefix("#"), let index = Int(part.dropFirst()) {
+                    value = list.indices.contains(index) ? list[index] : nil
+                } else {
+                    value = list.first { ($0 as? [String: Any])?["id"] as? String == part }
+                }
+            } else {
+                return "(absent)"
+            }
+        }
+        switch value {
+        case nil: return "(absent)"
+        case is NSNull: return "null"
+        case let text as String: return text
+        case let number as NSNumber where String(cString: number.objCType) == "c": return number.boolValue ? "true" : "false"
+        default: return "\(value!)"
+        }
+    }
+
     private static func agent(_ id: String, in report: [String: Any]?) -> [String: Any]? {
         (report?["agents"] as? [[String: Any]])?.first { $0["id"] as? String == id }
     }
@@ -96,8 +138,14 @@ struct FixtureCaseTests {
         }
         let gapList = gaps.map { "\($0["rule"] ?? "") \($0["subject"] ?? "")" }.joined(separator: "; ")
         switch keyword {
+        case "gaps":
+            let found = gaps.map { gap in
+                (gap["rule"] as? String ?? "") + ((gap["subject"] as? String).map { ":\($0)" } ?? "")
+            }
+            #expect(found == words, "\(context)\nfound: \(found.joined(separator: " "))")
         case "gap":
-            #expect(!matching(words[0], words.count > 1 ? words[1] : nil).isEmpty, "\(context)\ngaps: \(gapList)")
+            let open = matching(words[0], words.count > 1 ? words[1] : nil).filter { $0["status"] as? String == "open" }
+            #expect(!open.isEmpty, "\(context)\ngaps: \(gapList)")
         case "no-gap":
             #expect(matching(words[0], words.count > 1 ? words[1] : nil).isEmpty, "\(context)\ngaps: \(gapList)")
         case "gap-field":
