@@ -32,6 +32,33 @@ struct LoaderTests {
         ])
     }
 
+    @Test func badLevelDoesNotHideTheOtherRiskErrors() throws {
+        let found = try errors(["dossier.yaml": TestRepository.config,
+                                "agents/a.yaml": "name: A\nrisk:\n  level: severe\n  can_write_data: yes\n"])
+        #expect(found == [
+            "agents/a.yaml:3:10: risk.level: expected one of low, medium, high, critical, found 'severe'",
+            "agents/a.yaml:4:19: risk.can_write_data: expected true or false, found 'yes'",
+        ])
+    }
+
+    @Test func requiredTextMustSaySomething() throws {
+        let found = try errors(["dossier.yaml": "organization: \"  \"\nrelease: \"\"\n",
+                                "agents/a.yaml": "name: \"\"\nrisk: {level: low}\n"])
+        #expect(found == [
+            "agents/a.yaml:1:7: name: must not be empty",
+            "dossier.yaml:1:15: organization: must not be empty",
+            "dossier.yaml:2:10: release: must not be empty",
+        ])
+    }
+
+    @Test func duplicateIdFileIsStillChecked() throws {
+        let found = try errors(["dossier.yaml": TestRepository.config,
+                                "agents/a.yaml": "name: A\nrisk: {level: low}\n",
+                                "agents/a.yml": "name: A\nrisk: {level: bad}\n"])
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.hasPrefix("agents/a.yml:2:15: risk.level") })
+    }
+
     @Test func duplicateKeyIsReportedAtTheRepeatWithItsPath() throws {
         let found = try errors(["dossier.yaml": TestRepository.config,
                                 "agents/a.yaml": "name: A\nrisk:\n  level: low\n  level: high\n"])

@@ -33,7 +33,7 @@ struct AgentReader {
         }
         var name: String?
         if let node = top.node("name") {
-            name = reader.string(node, path: "name")
+            name = reader.requiredText(node, path: "name")
         } else {
             reader.missing("name", in: top)
         }
@@ -75,12 +75,14 @@ struct AgentReader {
     private func readRisk(_ node: DocumentNode, sources: inout SourceMap) -> RiskProfile? {
         guard let map = reader.fields(node, path: "risk", known: Self.riskKeys) else { return nil }
         for key in Self.riskKeys { reader.record(key, of: map, into: &sources) }
-        guard let levelNode = map.node("level") else {
+        var level: RiskLevel?
+        if let levelNode = map.node("level") {
+            level = reader.oneOf(levelNode, path: "risk.level", RiskLevel.allCases)
+        } else {
             reader.missing("level", in: map)
-            return nil
         }
-        guard let level = reader.oneOf(levelNode, path: "risk.level", RiskLevel.allCases) else { return nil }
-        var risk = RiskProfile(level: level)
+        // The other keys are checked even when the level is bad, so that one run reports every error.
+        var risk = RiskProfile(level: level ?? .low)
         func flag(_ key: String, _ keyPath: WritableKeyPath<RiskProfile, Bool>) {
             if let n = map.node(key), let v = reader.bool(n, path: "risk.\(key)") { risk[keyPath: keyPath] = v }
         }
@@ -95,7 +97,7 @@ struct AgentReader {
         if let n = map.node("approval_threshold"), let v = reader.string(n, path: "risk.approval_threshold") {
             risk.approvalThreshold = v
         }
-        return risk
+        return level == nil ? nil : risk
     }
 
     private func readCompliance(_ node: DocumentNode, sources: inout SourceMap) -> ComplianceRecord {

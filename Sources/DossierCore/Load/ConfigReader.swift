@@ -20,14 +20,14 @@ struct ConfigReader {
         guard let top = reader.fields(root, path: "", known: Self.topKeys) else { return nil }
         var organization: String?
         if let node = top.node("organization") {
-            organization = reader.string(node, path: "organization")
+            organization = reader.requiredText(node, path: "organization")
         } else {
             reader.missing("organization", in: top)
         }
         var config = Config(organization: organization ?? "")
         if let node = top.node("title"), let value = reader.string(node, path: "title") { config.title = value }
         if let node = top.node("release") {
-            config.release = reader.string(node, path: "release")
+            config.release = reader.requiredText(node, path: "release")
         } else if releaseOverride == nil {
             reader.log.error(reader.location(1, 1), "release", "missing required key (or pass --release)")
         }

@@ -119,6 +119,16 @@ struct RecordReader {
         return scalar.text
     }
 
+    /// A required string that must say something (not empty or only white space).
+    func requiredText(_ node: DocumentNode, path: String) -> String? {
+        guard let text = string(node, path: path) else { return nil }
+        guard !TextRules.isBlank(text) else {
+            error(node, path, "must not be empty")
+            return nil
+        }
+        return text
+    }
+
     static let trueSpellings: Set<String> = ["true", "True", "TRUE"]
     static let falseSpellings: Set<String> = ["false", "False", "FALSE"]
 

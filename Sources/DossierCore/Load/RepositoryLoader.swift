@@ -68,16 +68,18 @@ public struct RepositoryLoader: Sendable {
         for name in try listFiles("agents") {
             let path = "agents/\(name)"
             guard let (stem, format) = classifyAgentFile(name, path: path, log: log) else { continue }
-            if let other = stems[stem] {
+            let duplicate = stems[stem]
+            if let other = duplicate {
                 log.error(SourceLocation(file: path), "", "duplicate agent id '\(stem)': \(other) has the same name")
-                continue
+            } else {
+                stems[stem] = path
             }
-            stems[stem] = path
             guard let bytes = try readRecord(path, log: log) else { continue }
             inputs.append(path)
             let reader = RecordReader(file: path, format: format, log: log)
             guard let document = parse(bytes, reader: reader) else { continue }
-            if var agent = AgentReader(reader: reader, id: stem).read(document) {
+            // A duplicate is still checked, so that its own errors show up in the same run.
+            if var agent = AgentReader(reader: reader, id: stem).read(document), duplicate == nil {
                 checkEvidence(of: &agent)
                 agents.append(agent)
             }

@@ -62,7 +62,7 @@ extension FindingRule {
     static let auditEvidenceMissing = FindingRule(
         id: "audit-evidence-missing", severity: .high,
         summary: "Risk level high or critical, audit_logs_enabled is true, and there is no audit summary or raw log for the agent.",
-        remediation: "Export the agent's audit logs (or a summary, `dossier summarize`) into audit/ so the record can be checked against evidence."
+        remediation: "Export the agent's audit logs, or a summary of them, into audit/ so that the record can be checked against evidence."
     ) { rule, context in
         guard context.agent.risk.level >= .high, context.agent.compliance.auditLogsEnabled, context.audit == nil else { return [] }
         return [context.finding(rule, field: "compliance.audit_logs_enabled",
