@@ -13,6 +13,8 @@ let package = Package(
         // Yams vendors libyaml (its CYaml module); the YAML reader drives libyaml directly for
         // exact locations, bounded alias expansion and no recursion on deep documents.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -20,11 +22,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Small POSIX helpers Swift cannot reach directly (renameat2).
+        .target(name: "CSystem"),
         .target(
             name: "DossierCore",
             dependencies: [
                 "CCmark",
+                "CSystem",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

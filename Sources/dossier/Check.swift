@@ -23,8 +23,10 @@ struct RepositoryOptions: ParsableArguments {
     var release: String?
 
     /// Loads and scores, printing diagnostics. Throws the exit code when the input is unusable.
-    func loadReport() throws -> Report {
-        let loader = RepositoryLoader(root: URL(fileURLWithPath: repo), releaseOverride: release)
+    func loadReport() throws -> Report { try loadAndScore(documents: false).0 }
+
+    func loadAndScore(documents: Bool) throws -> (Report, Repository) {
+        let loader = RepositoryLoader(root: URL(fileURLWithPath: repo), releaseOverride: release, loadDocuments: documents)
         let result: LoadResult
         do {
             result = try loader.load()
@@ -44,7 +46,7 @@ struct RepositoryOptions: ParsableArguments {
             throw ExitCode(Exit.usage)
         }
         let releaseLabel = release ?? repository.config.release ?? ""
-        return Scorer(asOf: asOf, release: releaseLabel).score(repository)
+        return (Scorer(asOf: asOf, release: releaseLabel).score(repository), repository)
     }
 }
 

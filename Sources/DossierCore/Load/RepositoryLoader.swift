@@ -34,15 +34,18 @@ public struct RepositoryLoader: Sendable {
 
     public let root: URL
     public var releaseOverride: String?
+    /// Whether to read the pages under `docs/` (the site needs them, `check` does not).
+    public var loadDocuments: Bool
 
-    public init(root: URL, releaseOverride: String? = nil) {
+    public init(root: URL, releaseOverride: String? = nil, loadDocuments: Bool = false) {
         self.root = root.standardizedFileURL
         self.releaseOverride = releaseOverride
+        self.loadDocuments = loadDocuments
     }
 
     public func load() throws(InputOutputError) -> LoadResult {
         let log = DiagnosticLog()
-        var inputs: [String] = []
+        var inputs: [FileDigest] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
             throw InputOutputError(path: root.path, reason: "no such repository folder")
@@ -55,7 +58,7 @@ public struct RepositoryLoader: Sendable {
         // dossier.yaml
         var config: Config?
         if let bytes = try readRecord("dossier.yaml", log: log, required: true) {
-            inputs.append("dossier.yaml")
+            inputs.append(FileDigest(path: "dossier.yaml", sha256: Digest.sha256(bytes), bytes: bytes.count))
             let reader = RecordReader(file: "dossier.yaml", format: .yaml, log: log)
             if let document = parse(bytes, reader: reader) {
                 config = ConfigReader(reader: reader, releaseOverride: releaseOverride).read(document)
@@ -75,7 +78,7 @@ public struct RepositoryLoader: Sendable {
                 stems[stem] = path
             }
             guard let bytes = try readRecord(path, log: log) else { continue }
-            inputs.append(path)
+            inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
             let reader = RecordReader(file: path, format: format, log: log)
             guard let document = parse(bytes, reader: reader) else { continue }
             // A duplicate is still checked, so that its own errors show up in the same run.
@@ -107,19 +110,32 @@ public struct RepositoryLoader: Sendable {
                 continue
             }
             guard let bytes = try readRecord(path, log: log) else { continue }
-            inputs.append(path)
+            inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
             let reader = RecordReader(file: path, format: .json, log: log)
             guard let document = parse(bytes, reader: reader) else { continue }
             let reading = AuditSummaryReader(reader: reader, id: stem, knownAgents: Set(stems.keys))
             if let summary = reading.read(document) { audits[stem] = summary }
         }
 
+        // docs/
+        var documents: [Document] = []
+        if loadDocuments {
+            for path in try listTree("docs") where path.hasSuffix(".md") {
+                guard let bytes = try readFile(path) else { continue }
+                if let problem = TextCheck.firstProblem(in: bytes) {
+                    log.error(SourceLocation(file: path, line: problem.line, column: problem.column), "", problem.message)
+                    continue
+                }
+                inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
+                documents.append(Document(path: path, source: String(decoding: bytes, as: UTF8.self)))
+            }
+        }
+
         let diagnostics = log.sorted
         guard let config, !log.hasErrors else {
             return LoadResult(repository: nil, diagnostics: diagnostics)
         }
-        let repository = Repository(config: config, agents: agents, audits: audits,
-                                    inputFiles: inputs.sorted(by: ByteOrder.less))
+        let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs)
         return LoadResult(repository: repository, diagnostics: diagnostics)
     }
 
@@ -148,9 +164,12 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// Every visible file under `audit/`, recursively (symlinked folders are not followed).
-    private func listAuditFiles() throws(InputOutputError) -> [String] {
+    private func listAuditFiles() throws(InputOutputError) -> [String] { try listTree("audit") }
+
+    /// Every visible file under `folder`, recursively (symlinked folders are not followed), byte order.
+    private func listTree(_ folder: String) throws(InputOutputError) -> [String] {
         var result: [String] = []
-        var pending = ["audit"]
+        var pending = [folder]
         while let folder = pending.popLast() {
             if pending.count + result.count > 1_000_000 { break }
             for name in try listEntries(folder) {
@@ -214,6 +233,15 @@ public struct RepositoryLoader: Sendable {
         } catch {
             throw InputOutputError(path: path, reason: "cannot read the file")
         }
+    }
+
+    /// Reads a whole file (docs pages have no size limit). `nil` if it vanished.
+    private func readFile(_ path: String) throws(InputOutputError) -> [UInt8]? {
+        guard FileManager.default.fileExists(atPath: url(path).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url(path).path) else {
+            throw InputOutputError(path: path, reason: "cannot read the file")
+        }
+        return [UInt8](data)
     }
 
     /// Checks the encoding and parses; `nil` (after reporting) when the file cannot be parsed.

@@ -5,13 +5,17 @@ public struct Repository: Sendable {
     public var agents: [AgentRecord]
     /// Audit evidence by agent id.
     public var audits: [String: AuditSummary]
-    /// Every input file read, relative to the root, with its bytes (for the manifest).
-    public var inputFiles: [String]
+    /// The pages under `docs/`, by path in byte order.
+    public var documents: [Document]
+    /// Every input file read, by path in byte order (for the manifest).
+    public var inputs: [FileDigest]
 
-    public init(config: Config, agents: [AgentRecord], audits: [String: AuditSummary], inputFiles: [String] = []) {
+    public init(config: Config, agents: [AgentRecord], audits: [String: AuditSummary],
+                documents: [Document] = [], inputs: [FileDigest] = []) {
         self.config = config
         self.agents = agents.sorted { ByteOrder.less($0.id, $1.id) }
         self.audits = audits
-        self.inputFiles = inputFiles
+        self.documents = documents.sorted { ByteOrder.less($0.path, $1.path) }
+        self.inputs = inputs.sorted { ByteOrder.less($0.path, $1.path) }
     }
 }

@@ -1,0 +1,641 @@
+// Generated from templates/ by scripts/embed-templates.py (`make templates`). Do not edit.
+
+/// The default templates, stylesheet and page texts, by path relative to `templates/`.
+enum DefaultTemplates {
+    static let files: [String: String] = [
+        "agent.mustache": #"""
+{{> partials/head}}
+<nav class="breadcrumbs" aria-label="Breadcrumbs">{{#breadcrumbs}}<a href="{{href}}">{{label}}</a> <span aria-hidden="true">›</span> {{/breadcrumbs}}<span aria-current="page">{{agent.name}}</span></nav>
+{{#agent}}
+<article class="agent" id="{{anchor}}">
+<h1>{{name}} <span class="id">{{id}}</span></h1>
+{{> partials/agent-body}}
+</article>
+{{/agent}}
+{{> partials/foot}}
+
+"""#,
+        "article.mustache": #"""
+{{> partials/head}}
+<nav class="article-nav" aria-label="Articles"><ul>{{#articles}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>Art. {{number}}</a></li>{{/articles}}</ul></nav>
+{{#article}}
+<h1>Article {{number}}: {{title}}</h1>
+<p class="reference">{{reference}} · check <code>{{id}}</code></p>
+<section class="explanation">{{{intro_html}}}</section>
+<p>Dossier checks these fields, in this order: {{#fields}}<code>{{.}}</code> {{/fields}}</p>
+<section aria-labelledby="failing">
+<h2 id="failing"><span class="result fail">✗ Fail</span> <span class="count">{{failing_count}}</span></h2>
+{{#has_failing}}<div class="table-scroll"><table>
+<caption>Agents failing Article {{number}}, with the first failing field</caption>
+<thead><tr><th scope="col">Agent</th><th scope="col">Severity</th><th scope="col">Why</th><th scope="col">Fields</th></tr></thead>
+<tbody>{{#failing}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span></td><td>{{message}}</td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
+{{/failing}}</tbody>
+</table></div>{{/has_failing}}
+{{^has_failing}}<p class="none">No agent fails this article.</p>{{/has_failing}}
+</section>
+<section aria-labelledby="passing">
+<h2 id="passing"><span class="result pass">✓ Pass</span> <span class="count">{{passing_count}}</span></h2>
+{{#has_passing}}<div class="table-scroll"><table>
+<caption>Agents passing Article {{number}}</caption>
+<thead><tr><th scope="col">Agent</th><th scope="col">Risk</th><th scope="col">Fields</th></tr></thead>
+<tbody>{{#passing}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td><span class="badge risk-{{risk_level}}">{{risk_label}}</span></td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
+{{/passing}}</tbody>
+</table></div>{{/has_passing}}
+{{^has_passing}}<p class="none">No agent passes this article.</p>{{/has_passing}}
+</section>
+{{/article}}
+{{> partials/foot}}
+
+"""#,
+        "articles/art-10.md": #"""
+Training, validation and testing data must be subject to **data governance**:
+documented origin and preparation, measures for data quality, and an
+examination for possible biases that could affect people's rights.
+
+Dossier checks that the training data is documented and that bias testing is
+completed. The `data-quality-undocumented` finding adds the data quality
+measures of Art. 10(2)–(3).
+
+"""#,
+        "articles/art-11.md": #"""
+**Technical documentation** must be drawn up before the system is placed on
+the market or put into service, and kept up to date: what the system is, what
+it is for, how it was built and how it performs (Annex IV).
+
+Dossier checks that the record describes the system and states its intended
+purpose.
+
+"""#,
+        "articles/art-12.md": #"""
+High-risk systems must **automatically record events (logs)** over their
+lifetime, so that their functioning can be traced. Providers and deployers
+keep the logs for a period appropriate to the purpose, at least six months
+(Articles 19 and 26(6)).
+
+Dossier checks that audit logging is enabled and that logs are kept at least
+the configured minimum. Findings compare the record with the audit evidence
+itself.
+
+"""#,
+        "articles/art-13.md": #"""
+High-risk systems must be **transparent** enough for deployers to interpret
+their output and use them appropriately, with instructions for use. People
+interacting with an AI system must know it is one (Article 50).
+
+Dossier checks that users are informed that they are dealing with an AI
+system; the `disclosure-text-missing` finding asks for the text they see.
+
+"""#,
+        "articles/art-14.md": #"""
+High-risk systems must be designed so that natural persons can **oversee**
+them effectively while they are in use: understand their limits, monitor
+them, decide not to use them, and override, reverse or stop them.
+
+Dossier checks that operators can override the agent and that oversight
+measures are listed. Findings check the approval gate of high-risk agents
+and the approval decisions in the audit log.
+
+"""#,
+        "articles/art-15.md": #"""
+High-risk systems must achieve an appropriate level of **accuracy,
+robustness and cybersecurity**, declare their accuracy metrics, and resist
+attempts to alter their use or performance by exploiting vulnerabilities.
+
+Dossier checks that accuracy metrics are recorded and that adversarial
+testing was done.
+
+"""#,
+        "articles/art-9.md": #"""
+A high-risk AI system needs a **risk management system**: a continuous,
+documented process that identifies the risks the system poses to health,
+safety and fundamental rights, estimates them, adopts measures against them
+and keeps track of the risks that remain.
+
+Dossier checks that a risk assessment was completed and that residual risks
+are documented. Findings add whether the assessment is dated and recent.
+
+"""#,
+        "checklist.mustache": #"""
+{{> partials/head}}
+<h1>Deployment checklist</h1>
+{{{intro_html}}}
+{{> partials/checklist-matrix}}
+{{> partials/foot}}
+
+"""#,
+        "doc.mustache": #"""
+{{> partials/head}}
+<nav class="breadcrumbs" aria-label="Breadcrumbs">{{#breadcrumbs}}<a href="{{href}}">{{label}}</a> <span aria-hidden="true">›</span> {{/breadcrumbs}}<span aria-current="page">{{document.title}}</span></nav>
+<article class="document">
+{{{document.html}}}
+<p class="source-path">Source: <code>{{document.path}}</code></p>
+</article>
+{{> partials/foot}}
+
+"""#,
+        "docs.mustache": #"""
+{{> partials/head}}
+<h1>Documents</h1>
+<ul class="documents">
+{{#documents}}<li><a href="{{href}}">{{title}}</a> <code>{{path}}</code></li>
+{{/documents}}
+</ul>
+{{> partials/foot}}
+
+"""#,
+        "gaps.mustache": #"""
+{{> partials/head}}
+<h1>Gaps</h1>
+{{{intro_html}}}
+{{> partials/summary}}
+{{#groups}}
+<section aria-labelledby="sev-{{severity}}">
+<h2 id="sev-{{severity}}"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{label}}</span> <span class="count">{{count_label}}</span></h2>
+<ul class="gaps">
+{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
+<p class="gap-head"><a class="agent-link" href="{{agent_href}}">{{agent_name}}</a> <span class="id">{{agent_id}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p>
+<p class="gap-head"><code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
+<p class="gap-message">{{message}}</p>
+<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
+<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
+</li>
+{{/gaps}}
+</ul>
+</section>
+{{/groups}}
+{{^has_gaps}}<p class="none">No gaps: every agent passes every check and rule.</p>{{/has_gaps}}
+{{> partials/foot}}
+
+"""#,
+        "index.mustache": #"""
+{{> partials/head}}
+<h1>Portfolio</h1>
+{{{intro_html}}}
+{{> partials/summary}}
+<section class="charts" aria-label="Charts">
+{{#charts}}{{> partials/chart}}{{/charts}}
+</section>
+<section aria-labelledby="agents-heading">
+<h2 id="agents-heading">Agents by risk level</h2>
+{{#has_agents}}{{> partials/agent-table}}{{/has_agents}}
+{{^has_agents}}<p class="none">The repository has no agents yet.</p>{{/has_agents}}
+</section>
+{{> partials/foot}}
+
+"""#,
+        "intro/checklist.md": #"""
+The governance checklist for every agent: 19 items in five sections. Items
+marked *auto* are decided from the agent's data; the others come from the
+attestations in its `checklist:`, with their evidence. An agent can only be
+deployed when every item is done or not applicable.
+
+"""#,
+        "intro/gaps.md": #"""
+Every gap of every agent, most severe first. A gap is a failed article check
+(its severity follows the agent's risk level) or a *finding*: a problem in the
+evidence, such as audited actions the risk profile says the agent cannot take.
+Each gap names the field to fix, where it is written, and how to fix it.
+
+"""#,
+        "intro/index.md": #"""
+Every agent in the repository, scored against the EU AI Act's requirements
+for high-risk systems (Articles 9 to 15) and checked against its own audit
+evidence. An agent is **deployable** when it has no open high or critical gap
+and every item of its [deployment checklist](checklist.html) is done or not
+applicable. [Gaps](gaps.html) lists what to fix, most severe first.
+
+"""#,
+        "partials/agent-body.mustache": #"""
+<p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
+<dl class="facts">
+<div><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></div>
+<div><dt>Compliance score</dt><dd>{{score}}{{#fully_compliant}} (fully compliant){{/fully_compliant}}</dd></div>
+{{#version}}<div><dt>Version</dt><dd>{{version}}</dd></div>{{/version}}
+<div><dt>Owner</dt><dd>{{#owner}}{{#owner_mailto}}<a href="{{owner_mailto}}">{{owner}}</a>{{/owner_mailto}}{{^owner_mailto}}{{owner}}{{/owner_mailto}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></div>
+<div><dt>Record</dt><dd><code>{{file}}</code></dd></div>
+</dl>
+{{#description_html}}<section class="description" aria-label="Description">{{{description_html}}}</section>{{/description_html}}
+
+<section aria-labelledby="profile-{{id}}">
+<h3 id="profile-{{id}}">Risk profile</h3>
+<div class="table-scroll"><table class="profile">
+<caption>Declared capabilities and limits</caption>
+<tbody>
+{{#capabilities}}<tr><th scope="row"><code>{{flag}}</code></th><td>{{#declared}}<span class="flag on">✓ Yes</span>{{/declared}}{{^declared}}<span class="flag off">✗ No</span>{{/declared}}</td></tr>{{/capabilities}}
+<tr><th scope="row"><code>max_transaction_amount</code></th><td>{{max_transaction_amount}}</td></tr>
+<tr><th scope="row"><code>requires_human_approval</code></th><td>{{requires_human_approval}}</td></tr>
+<tr><th scope="row"><code>approval_threshold</code></th><td>{{approval_threshold}}</td></tr>
+<tr><th scope="row"><code>allowed_tools</code></th><td>{{#has_allowed_tools}}{{#allowed_tools}}<code class="tool">{{.}}</code> {{/allowed_tools}}{{/has_allowed_tools}}{{^has_allowed_tools}}<span class="missing">no allow-list</span>{{/has_allowed_tools}}</td></tr>
+</tbody>
+</table></div>
+</section>
+
+<section aria-labelledby="articles-{{id}}">
+<h3 id="articles-{{id}}">EU AI Act article checks</h3>
+{{^has_compliance}}<p class="note">No <code>compliance:</code> record: the agent is not assessed, so every article check fails.</p>{{/has_compliance}}
+<div class="table-scroll"><table class="checks">
+<caption>Articles 9–15: result and the fields behind it</caption>
+<thead><tr><th scope="col">Article</th><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Fields</th></tr></thead>
+<tbody>
+{{#checks}}<tr><td><a href="{{href}}">{{article}}</a></td><td>{{title}}</td><td>{{#passed}}<span class="result pass">✓ Pass</span>{{/passed}}{{^passed}}<span class="result fail">✗ Fail</span>{{/passed}}</td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
+{{/checks}}
+</tbody>
+</table></div>
+</section>
+
+<section aria-labelledby="gaps-{{id}}">
+<h3 id="gaps-{{id}}">Gaps ({{gap_count}})</h3>
+{{#has_gaps}}<ul class="gaps">{{#gaps}}{{> partials/gap}}{{/gaps}}</ul>{{/has_gaps}}
+{{^has_gaps}}<p class="none">No gaps.</p>{{/has_gaps}}
+</section>
+
+<section aria-labelledby="audit-{{id}}">
+<h3 id="audit-{{id}}">Audit evidence</h3>
+{{#audit}}
+<p>From <code>{{file}}</code>{{#period_start}}, {{period_start}}{{/period_start}}{{#period_end}} to {{period_end}}{{/period_end}}.</p>
+<dl class="stats small">
+<div class="stat"><dt>Events</dt><dd>{{events}}</dd></div>
+<div class="stat"><dt>Allowed</dt><dd>{{allowed}}</dd></div>
+<div class="stat"><dt>Blocked</dt><dd>{{blocked}}</dd></div>
+<div class="stat"><dt>Policy violations</dt><dd>{{violations}}</dd></div>
+<div class="stat"><dt>Malformed lines</dt><dd>{{malformed_lines}}</dd></div>
+</dl>
+{{#charts}}{{> partials/chart}}{{/charts}}
+{{#has_policies}}<div class="table-scroll"><table>
+<caption>Policy violations</caption>
+<thead><tr><th scope="col">Policy</th><th scope="col">Most severe</th><th scope="col" class="num">Violations</th></tr></thead>
+<tbody>{{#policies}}<tr><th scope="row"><code>{{name}}</code></th><td><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span></td><td class="num">{{count}}</td></tr>{{/policies}}</tbody>
+</table></div>{{/has_policies}}
+{{#has_tools}}<div class="table-scroll"><table>
+<caption>Tools used</caption>
+<thead><tr><th scope="col">Tool</th><th scope="col" class="num">Uses</th></tr></thead>
+<tbody>{{#tools}}<tr><th scope="row"><code>{{name}}</code></th><td class="num">{{count}}</td></tr>{{/tools}}</tbody>
+</table></div>{{/has_tools}}
+{{/audit}}
+{{^audit}}<p class="none">No audit summary or raw log for this agent.</p>{{/audit}}
+</section>
+
+<section aria-labelledby="checklist-{{id}}">
+<h3 id="checklist-{{id}}">Deployment checklist</h3>
+<div class="table-scroll"><table class="checklist">
+<caption>The 19 items: status, evidence and notes (auto items are decided from the data)</caption>
+<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Evidence and notes</th></tr></thead>
+{{#checklist}}<tbody>
+<tr class="section-row"><th scope="rowgroup" colspan="3">{{section}}</th></tr>
+{{#items}}<tr><th scope="row">{{title}}{{#auto}} <span class="auto">auto</span>{{/auto}}</th><td><span class="status status-{{status}}">{{status_label}}</span></td><td>{{#evidence}}{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}{{/evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}</td></tr>
+{{/items}}
+</tbody>{{/checklist}}
+</table></div>
+</section>
+
+"""#,
+        "partials/agent-table.mustache": #"""
+{{#risk_groups}}
+<section class="risk-group" aria-labelledby="risk-{{level}}">
+<h3 id="risk-{{level}}"><span class="badge risk-{{level}}">{{label}} risk</span> <span class="count">{{count_label}}</span></h3>
+<div class="table-scroll"><table class="agents">
+<caption>{{label}}-risk agents: score, open gaps by severity and verdict</caption>
+<thead><tr><th scope="col">Agent</th><th scope="col">Score</th><th scope="col" class="num">Critical</th><th scope="col" class="num">High</th><th scope="col" class="num">Medium</th><th scope="col" class="num">Low</th><th scope="col">Verdict</th></tr></thead>
+<tbody>
+{{#agents}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td>{{score}}</td><td class="num">{{critical}}</td><td class="num">{{high}}</td><td class="num">{{medium}}</td><td class="num">{{low}}</td><td>{{#deployable}}<span class="verdict yes">✓ Deployable</span>{{/deployable}}{{^deployable}}<span class="verdict no">✗ Not deployable</span>{{/deployable}}</td></tr>
+{{/agents}}
+</tbody>
+</table></div>
+{{#has_more}}<p class="more">And {{more}} more: <a href="{{full_list_href}}">all {{label}}-risk agents</a>.</p>{{/has_more}}
+</section>
+{{/risk_groups}}
+
+"""#,
+        "partials/chart.mustache": #"""
+<figure class="chart" id="{{id}}">
+<figcaption>{{title}}</figcaption>
+<svg class="bars" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" preserveAspectRatio="xMinYMin meet">
+<title id="{{id}}-title">{{title}}</title>
+<desc id="{{id}}-desc">{{description}}</desc>
+{{#rows}}
+<g>
+<text class="chart-label" x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
+{{#segments}}<rect class="bar bar-{{style}}" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="2"></rect>{{/segments}}
+<text class="chart-value" x="{{value_x}}" y="{{text_y}}">{{value}}</text>
+</g>
+{{/rows}}
+</svg>
+{{#has_legend}}<ul class="legend">{{#legend}}<li><span class="swatch bar-{{style}}" aria-hidden="true"></span>{{label}}</li>{{/legend}}</ul>{{/has_legend}}
+<details class="chart-data">
+<summary>Data table</summary>
+<div class="table-scroll"><table>
+<caption>{{title}}</caption>
+<thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+<tbody>{{#rows}}<tr><th scope="row">{{label}}</th>{{#stacked}}{{#cells}}<td class="num">{{value}}</td>{{/cells}}{{/stacked}}<td class="num">{{value}}</td></tr>{{/rows}}</tbody>
+</table></div>
+</details>
+</figure>
+
+"""#,
+        "partials/checklist-matrix.mustache": #"""
+<div class="table-scroll matrix-scroll"><table class="matrix">
+<caption>Deployment checklist: {{matrix.agents}} agents × 19 items (✓ done, ✗ open, – n/a)</caption>
+<thead>
+<tr><td></td>{{#matrix.sections}}<th scope="colgroup" colspan="{{span}}">{{name}}</th>{{/matrix.sections}}</tr>
+<tr><th scope="col">Agent</th>{{#matrix.items}}<th scope="col" title="{{title}}"><abbr title="{{title}}">{{number}}</abbr></th>{{/matrix.items}}</tr>
+</thead>
+<tbody>
+{{#matrix.rows}}<tr><th scope="row"><a href="{{href}}">{{id}}</a></th>{{#cells}}<td class="cell status-{{status}}" title="{{item}}: {{label}}"><span aria-hidden="true">{{symbol}}</span><span class="visually-hidden">{{label}}</span></td>{{/cells}}</tr>
+{{/matrix.rows}}
+</tbody>
+</table></div>
+<ol class="item-key">
+{{#matrix.items}}<li><strong>{{title}}</strong> <span class="section-name">({{section}}{{#auto}}, auto{{/auto}})</span>: {{done}} of {{matrix.agents}} done or n/a</li>
+{{/matrix.items}}
+</ol>
+
+"""#,
+        "partials/foot.mustache": #"""
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>{{site.organization}} · {{site.title}} · release {{site.release}} · evaluated as of {{site.as_of}} · {{site.generator}}</p>
+<p>Machine-readable: <a href="{{root}}report.json">report.json</a> · <a href="{{root}}report.md">report.md</a> · <a href="{{root}}manifest.json">manifest.json</a> · single file: <a href="{{root}}report.html">report.html</a></p>
+</div>
+</footer>
+</body>
+</html>
+
+"""#,
+        "partials/gap.mustache": #"""
+<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
+<p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
+<p class="gap-message">{{message}}</p>
+<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
+<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
+</li>
+
+"""#,
+        "partials/head.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="{{site.generator}}">
+<title>{{page_title}} · {{site.organization}} {{site.title}} {{site.release}}</title>
+{{#inline_css}}<style>{{{inline_css}}}</style>{{/inline_css}}{{^inline_css}}<link rel="stylesheet" href="{{stylesheet}}">{{/inline_css}}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header">
+<div class="wrap header-row">
+<p class="brand"><a href="{{root}}index.html"><span class="org">{{site.organization}}</span> <span class="site-title">{{site.title}}</span></a></p>
+<p class="release">Release <strong>{{site.release}}</strong> <span aria-hidden="true">·</span> as of <time datetime="{{site.as_of}}">{{site.as_of}}</time></p>
+</div>
+<nav class="site-nav" aria-label="Main"><ul class="wrap">{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
+</header>
+<main id="main" class="wrap">
+
+"""#,
+        "partials/summary.mustache": #"""
+<section class="summary" aria-label="Summary">
+<dl class="stats">
+<div class="stat"><dt>Agents</dt><dd>{{summary.agents}}</dd></div>
+<div class="stat"><dt>Fully compliant</dt><dd>{{summary.fully_compliant}}</dd></div>
+<div class="stat ok"><dt>Deployable</dt><dd>{{summary.deployable}}</dd></div>
+<div class="stat bad"><dt>Not deployable</dt><dd>{{summary.not_deployable}}</dd></div>
+{{#summary.severities}}<div class="stat sev sev-{{severity}}"><dt><span class="sev-icon" aria-hidden="true"></span>{{label}} gaps</dt><dd>{{count}}</dd></div>{{/summary.severities}}
+{{#summary.has_waived}}<div class="stat"><dt>Waived gaps</dt><dd>{{summary.waived}}</dd></div>{{/summary.has_waived}}
+</dl>
+</section>
+
+"""#,
+        "report.mustache": #"""
+{{> partials/head}}
+<h1>Release report {{site.release}}</h1>
+<p class="lead">{{site.organization}} · {{site.title}} · evaluated as of {{site.as_of}}.</p>
+<section aria-labelledby="exec">
+<h2 id="exec">Executive summary</h2>
+{{> partials/summary}}
+<section class="charts" aria-label="Charts">
+{{#charts}}{{> partials/chart}}{{/charts}}
+</section>
+{{> partials/agent-table}}
+</section>
+{{#agents}}
+<article class="agent report-agent" id="{{anchor}}">
+<h2>{{name}} <span class="id">{{id}}</span></h2>
+{{> partials/agent-body}}
+</article>
+{{/agents}}
+<section class="report-section" aria-labelledby="all-gaps">
+<h2 id="all-gaps">All gaps</h2>
+{{#groups}}<h3><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{label}}</span> <span class="count">{{count_label}}</span></h3>
+<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}"><p class="gap-head"><a href="#agent-{{agent_id}}">{{agent_id}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p><p class="gap-message">{{message}}</p><p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>
+{{/groups}}
+</section>
+<section class="report-section" aria-labelledby="all-checklist">
+<h2 id="all-checklist">Deployment checklist</h2>
+{{> partials/checklist-matrix}}
+</section>
+{{> partials/foot}}
+
+"""#,
+        "risk.mustache": #"""
+{{> partials/head}}
+<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{root}}index.html">Portfolio</a> <span aria-hidden="true">›</span> {{label}} risk</nav>
+<h1>{{label}}-risk agents</h1>
+{{> partials/agent-table}}
+{{> partials/foot}}
+
+"""#,
+        "style.css": #"""
+/* Dossier default stylesheet: system fonts, WCAG AA colours, no external resources. */
+:root {
+  --text: #1f2328;
+  --muted: #57606a;
+  --bg: #ffffff;
+  --panel: #f6f8fa;
+  --line: #d0d7de;
+  --link: #0550ae;
+  --accent: #1b3a5c;
+  --critical: #8b0a50; --critical-bg: #fde7f1;
+  --high: #a40e26;     --high-bg: #ffebe9;
+  --medium: #7a4b00;   --medium-bg: #fff4d4;
+  --low: #0b5394;      --low-bg: #e6f0fb;
+  --ok: #116329;       --ok-bg: #dafbe1;
+  --bad: #a40e26;      --bad-bg: #ffebe9;
+  --na: #57606a;       --na-bg: #eaeef2;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; color: var(--text); background: var(--bg);
+  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
+  overflow-wrap: break-word;
+}
+code, .id { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
+code { background: var(--panel); border-radius: 4px; padding: 0.05em 0.3em; word-break: break-word; }
+a { color: var(--link); }
+a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+h1, h2, h3 { line-height: 1.25; color: var(--accent); }
+h1 { font-size: 1.9rem; margin: 1.2rem 0 0.6rem; }
+h2 { font-size: 1.4rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; }
+h3 { font-size: 1.15rem; margin: 1.6rem 0 0.5rem; }
+h1 .id, h2 .id { font-size: 0.55em; color: var(--muted); font-weight: normal; }
+.wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; z-index: 10; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+/* Header and navigation */
+.site-header { background: var(--accent); color: #fff; }
+.site-header a { color: #fff; }
+.header-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.2rem 1rem; padding-top: 0.8rem; padding-bottom: 0.4rem; }
+.brand { margin: 0; font-size: 1.15rem; }
+.brand a { text-decoration: none; }
+.brand .org { font-weight: 700; }
+.brand .site-title { opacity: 0.9; }
+.release { margin: 0; font-size: 0.95rem; }
+.site-nav { background: rgba(0, 0, 0, 0.18); }
+.site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0 1.2rem; padding-top: 0.35rem; padding-bottom: 0.35rem; margin: 0 auto; }
+.site-nav a { text-decoration: none; display: inline-block; padding: 0.15rem 0; }
+.site-nav a[aria-current="page"] { font-weight: 700; border-bottom: 2px solid #fff; }
+.breadcrumbs { margin-top: 1rem; font-size: 0.95rem; color: var(--muted); }
+.article-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 1rem 0 0; }
+.article-nav a { display: inline-block; padding: 0.15rem 0.55rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; }
+.article-nav a[aria-current="page"] { background: var(--accent); color: #fff; border-color: var(--accent); }
+.site-footer { margin-top: 3rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding: 1rem 0 2rem; }
+.site-footer p { margin: 0.3rem 0; }
+
+/* Summary figures */
+.stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.6rem; margin: 1rem 0; padding: 0; }
+.stats.small { grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); }
+.stat { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.8rem; }
+.stat dt { font-size: 0.85rem; color: var(--muted); }
+.stat dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
+.stat.ok dd { color: var(--ok); }
+.stat.bad dd { color: var(--bad); }
+.stat.sev-critical dd { color: var(--critical); }
+.stat.sev-high dd { color: var(--high); }
+.stat.sev-medium dd { color: var(--medium); }
+.stat.sev-low dd { color: var(--low); }
+
+/* Badges: colour always comes with text */
+.badge { display: inline-block; font-size: 0.8rem; font-weight: 700; border-radius: 4px; padding: 0.05rem 0.45rem; border: 1px solid currentColor; white-space: nowrap; vertical-align: 0.1em; }
+.sev-critical .sev-icon::before, .badge.sev-critical .sev-icon::before { content: "◆ "; }
+.sev-high .sev-icon::before, .badge.sev-high .sev-icon::before { content: "▲ "; }
+.sev-medium .sev-icon::before, .badge.sev-medium .sev-icon::before { content: "● "; }
+.sev-low .sev-icon::before, .badge.sev-low .sev-icon::before { content: "○ "; }
+.badge.sev-critical, .badge.risk-critical { color: var(--critical); background: var(--critical-bg); }
+.badge.sev-high, .badge.risk-high { color: var(--high); background: var(--high-bg); }
+.badge.sev-medium, .badge.risk-medium { color: var(--medium); background: var(--medium-bg); }
+.badge.sev-low, .badge.risk-low { color: var(--low); background: var(--low-bg); }
+.badge.waived { color: var(--na); background: var(--na-bg); }
+.verdict, .result, .flag, .status { font-weight: 600; white-space: nowrap; }
+.verdict.yes, .result.pass, .flag.on, .status-done { color: var(--ok); }
+.verdict.no, .result.fail, .status-open { color: var(--bad); }
+.flag.off, .status-na { color: var(--na); }
+.verdict-line { border-radius: 8px; padding: 0.7rem 0.9rem; font-size: 1.05rem; }
+.verdict-line.yes { background: var(--ok-bg); color: var(--ok); }
+.verdict-line.no { background: var(--bad-bg); color: var(--bad); }
+.auto { font-size: 0.75rem; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 0.3rem; font-weight: normal; }
+.missing { color: var(--bad); font-style: italic; }
+.none, .note, .more, .reference, .lead, .source-path { color: var(--muted); }
+.count { font-size: 0.9rem; color: var(--muted); font-weight: normal; }
+.note-text { display: block; color: var(--muted); font-size: 0.92rem; }
+
+/* Facts */
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.4rem 1rem; margin: 1rem 0; }
+.facts dt { font-size: 0.85rem; color: var(--muted); }
+.facts dd { margin: 0; }
+.description { border-left: 4px solid var(--line); padding-left: 1rem; margin: 1rem 0; }
+
+/* Tables: wide ones scroll in their own box */
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 0.8rem 0; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 600; padding: 0.3rem 0; color: var(--muted); caption-side: top; }
+th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.55rem; border-bottom: 1px solid var(--line); }
+thead th { background: var(--panel); font-size: 0.85rem; }
+tbody th { font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.section-row th { background: var(--panel); color: var(--accent); }
+table.checks td:first-child { white-space: nowrap; }
+ul.fields { list-style: none; margin: 0; padding: 0; font-size: 0.9rem; }
+.tool { margin-right: 0.2rem; }
+
+/* Checklist matrix */
+.matrix { font-size: 0.85rem; width: auto; }
+.matrix th, .matrix td { padding: 0.3rem 0.4rem; text-align: center; }
+.matrix tbody th { text-align: left; white-space: nowrap; }
+.matrix .cell.status-done { background: var(--ok-bg); color: var(--ok); }
+.matrix .cell.status-open { background: var(--bad-bg); color: var(--bad); font-weight: 700; }
+.matrix .cell.status-na { background: var(--na-bg); color: var(--na); }
+.item-key { font-size: 0.9rem; columns: 2 22rem; }
+.section-name { color: var(--muted); }
+
+/* Gaps */
+ul.gaps { list-style: none; padding: 0; margin: 0.5rem 0; }
+.gap { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 0.5rem 0.8rem; margin: 0.6rem 0; }
+.gap.sev-critical { border-left-color: var(--critical); }
+.gap.sev-high { border-left-color: var(--high); }
+.gap.sev-medium { border-left-color: var(--medium); }
+.gap.sev-low { border-left-color: var(--low); }
+.gap.waived { opacity: 0.8; border-style: dashed; }
+.gap p { margin: 0.2rem 0; }
+.gap-message { font-weight: 600; }
+.gap-meta { font-size: 0.88rem; color: var(--muted); }
+.gap-meta span { margin-right: 0.8rem; }
+.gap-fix { font-size: 0.92rem; }
+.subject { font-weight: 600; }
+.agent-link { font-weight: 700; }
+
+/* Charts */
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 21rem), 1fr)); gap: 1rem; }
+.chart { margin: 0.8rem 0; min-width: 0; }
+.chart figcaption { font-weight: 600; color: var(--accent); margin-bottom: 0.3rem; }
+svg.bars { width: 100%; height: auto; max-width: 40rem; display: block; }
+.chart-label, .chart-value { font-size: 15px; fill: var(--text); font-family: system-ui, sans-serif; }
+.bar { fill: var(--accent); }
+.bar-critical, .bar-risk-critical { fill: var(--critical); }
+.bar-high, .bar-risk-high { fill: var(--high); }
+.bar-medium, .bar-risk-medium { fill: #b7791f; }
+.bar-low, .bar-risk-low { fill: var(--low); }
+.bar-allowed { fill: #2da44e; }
+.bar-blocked { fill: var(--high); }
+.bar-timeout { fill: #b7791f; }
+.legend { list-style: none; display: flex; gap: 1rem; padding: 0; margin: 0.2rem 0; font-size: 0.9rem; }
+.swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em; vertical-align: -0.1em; }
+.swatch.bar-allowed { background: #2da44e; }
+.swatch.bar-blocked { background: var(--high); }
+.chart-data summary { cursor: pointer; color: var(--link); font-size: 0.9rem; }
+
+/* Documents */
+.document { max-width: 46rem; }
+.documents li { margin: 0.3rem 0; }
+.document pre { background: var(--panel); padding: 0.8rem; overflow-x: auto; border-radius: 6px; }
+.document blockquote { border-left: 4px solid var(--line); margin-left: 0; padding-left: 1rem; color: var(--muted); }
+
+@media (max-width: 40rem) {
+  body { font-size: 15px; }
+  h1 { font-size: 1.5rem; }
+  .stat dd { font-size: 1.3rem; }
+}
+
+@media print {
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font-size: 10.5pt; color: #000; }
+  .site-nav, .skip, .article-nav, .breadcrumbs, .chart-data summary { display: none; }
+  .site-header { background: none; color: #000; border-bottom: 2px solid #000; }
+  .site-header a { color: #000; }
+  a { color: #000; text-decoration: none; }
+  .table-scroll { overflow: visible; }
+  .chart-data { display: block; }
+  .chart-data[open] summary, .chart-data summary { display: none; }
+  .report-agent, .report-section { break-before: page; }
+  .gap, tr, .stat, figure { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  .wrap { max-width: none; padding: 0; }
+}
+
+"""#,
+    ]
+}

@@ -1,0 +1,193 @@
+/// The context of each page template.
+extension SiteModel {
+    func indexContext() -> [String: Any] {
+        let page = "index.html"
+        var context = common(page: page, title: "Portfolio", section: "index")
+        context["intro_html"] = intro("intro/index.md", page: page)
+        context["summary"] = summaryContext
+        context["charts"] = portfolioCharts
+        context["risk_groups"] = riskGroups(page: page, limit: Self.indexRowsPerLevel)
+        context["has_agents"] = !report.agents.isEmpty
+        return context
+    }
+
+    func riskContext(_ level: RiskLevel, page: String) -> [String: Any] {
+        let label = Self.riskLabels[level]!
+        var context = common(page: page, title: "\(label)-risk agents", section: "index")
+        context["level"] = level.rawValue
+        context["label"] = label
+        context["risk_groups"] = riskGroups(page: page, limit: nil).filter { $0["level"] as? String == level.rawValue }
+        return context
+    }
+
+    func agentPageContext(_ agent: AgentReport, page: String) -> [String: Any] {
+        var context = common(page: page, title: agent.agent.name, section: "index")
+        context["agent"] = agentContext(agent, page: page)
+        context["breadcrumbs"] = [
+            ["label": "Portfolio", "href": SitePaths.relative("index.html", from: page)],
+            ["label": "\(Self.riskLabels[agent.agent.risk.level]!) risk",
+             "href": SitePaths.relative("risk/\(agent.agent.risk.level.rawValue).html", from: page)],
+        ]
+        return context
+    }
+
+    func gapsContext() -> [String: Any] {
+        let page = "gaps.html"
+        var context = common(page: page, title: "Gaps", section: "gaps")
+        context["intro_html"] = intro("intro/gaps.md", page: page)
+        context["summary"] = summaryContext
+        context["groups"] = gapGroups(page: page)
+        context["has_gaps"] = report.agents.contains { !$0.gaps.isEmpty }
+        return context
+    }
+
+    /// Every gap of every agent: by severity, then agent id, then the agent's own gap order.
+    func gapGroups(page: String) -> [[String: Any]] {
+        Severity.allCases.compactMap { severity in
+            let gaps = report.agents.flatMap { agent in
+                agent.gaps.filter { $0.severity == severity }.map { gapContext($0, agent: agent, page: page) }
+            }
+            guard !gaps.isEmpty else { return nil }
+            return ["severity": severity.rawValue, "label": Self.severityLabels[severity]!,
+                    "count": Chart.format(gaps.count), "count_label": gaps.count == 1 ? "1 gap" : "\(Chart.format(gaps.count)) gaps",
+                    "gaps": gaps]
+        }
+    }
+
+    func checklistPageContext() -> [String: Any] {
+        let page = "checklist.html"
+        var context = common(page: page, title: "Deployment checklist", section: "checklist")
+        context["intro_html"] = intro("intro/checklist.md", page: page)
+        context["matrix"] = checklistMatrix(page: page)
+        return context
+    }
+
+    func checklistMatrix(page: String) -> [String: Any] {
+        let items = ChecklistCatalog.items
+        var sections: [[String: Any]] = []
+        for item in items {
+            if let last = sections.last, last["name"] as? String == item.section {
+                sections[sections.count - 1]["span"] = (last["span"] as! Int) + 1
+            } else {
+                sections.append(["name": item.section, "span": 1])
+            }
+        }
+        let rows: [[String: Any]] = report.agents.map { agent in
+            [
+                "id": agent.agent.id,
+                "href": SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page),
+                "deployable": agent.deployable,
+                "cells": agent.checklist.map { entry in
+                    ["status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
+                     "label": Self.statusLabel(entry.status), "item": entry.item.title,
+                     "symbol": entry.status == .done ? "✓" : entry.status == .open ? "✗" : "–"] as [String: Any]
+                },
+            ]
+        }
+        let done = items.indices.map { index in report.agents.filter { $0.checklist[index].status != .open }.count }
+        return [
+            "sections": sections,
+            "items": items.enumerated().map { index, item in
+                ["id": item.id, "number": index + 1, "title": item.title, "section": item.section, "auto": item.isAuto,
+                 "done": Chart.format(done[index])] as [String: Any]
+            },
+            "rows": rows,
+            "agents": Chart.format(report.agents.count),
+        ]
+    }
+
+    func articleContext(_ check: ArticleCheck, page: String) -> [String: Any] {
+        let number = check.article.replacingOccurrences(of: "Art. ", with: "")
+        var context = common(page: page, title: "Article \(number): \(check.title)", section: "articles")
+        let index = ArticleCheck.all.firstIndex { $0.id == check.id }!
+        var passing: [[String: Any]] = []
+        var failing: [[String: Any]] = []
+        for agent in report.agents {
+            let result = agent.checks[index]
+            var row = agentRow(agent, page: page)
+            row["fields"] = check.fields.map { ["path": $0, "value": fieldValue($0, of: agent.agent)] }
+            if let gap = agent.gaps.first(where: { $0.rule == check.id }) {
+                row["message"] = gap.message
+                row["failing_field"] = gap.field ?? ""
+                row["severity"] = gap.severity.rawValue
+                row["severity_label"] = Self.severityLabels[gap.severity]!
+            }
+            if result.passed { passing.append(row) } else { failing.append(row) }
+        }
+        context["article"] = [
+            "number": number,
+            "id": check.id,
+            "title": check.title,
+            "reference": "Article \(number) of Regulation (EU) 2024/1689 (the AI Act)",
+            "intro_html": intro("articles/art-\(number).md", page: page),
+            "fields": check.fields,
+            "passing": passing,
+            "failing": failing,
+            "passing_count": passing.count == 1 ? "1 agent" : "\(Chart.format(passing.count)) agents",
+            "failing_count": failing.count == 1 ? "1 agent" : "\(Chart.format(failing.count)) agents",
+            "has_passing": !passing.isEmpty,
+            "has_failing": !failing.isEmpty,
+        ] as [String: Any]
+        context["articles"] = ArticleCheck.all.map { other in
+            let otherNumber = other.article.replacingOccurrences(of: "Art. ", with: "")
+            return ["number": otherNumber, "title": other.title, "current": other.id == check.id,
+                    "href": SitePaths.relative(SitePaths.articlePage(other.article), from: page)] as [String: Any]
+        }
+        return context
+    }
+
+    func docsIndexContext() -> [String: Any] {
+        let page = "docs/index.html"
+        var context = common(page: page, title: "Documents", section: "docs")
+        context["documents"] = documentList(page: page)
+        return context
+    }
+
+    func documentList(page: String) -> [[String: Any]] {
+        repository.documents.map { document in
+            ["title": title(of: document), "path": document.path,
+             "href": SitePaths.relative(SitePaths.docPage(document.path), from: page)]
+        }
+    }
+
+    func title(of document: Document) -> String {
+        Markdown.render(document.source) { _ in .text }.title ?? String(document.path.dropFirst("docs/".count).dropLast(3))
+    }
+
+    func docContext(_ document: Document, page: String) -> [String: Any] {
+        let rendering = Markdown.render(document.source) { linkPolicy.decide($0, writtenIn: document.path, shownOn: page) }
+        let title = rendering.title ?? String(document.path.dropFirst("docs/".count).dropLast(3))
+        var context = common(page: page, title: title, section: "docs")
+        context["document"] = ["title": title, "path": document.path, "html": rendering.html]
+        context["breadcrumbs"] = [["label": "Documents", "href": SitePaths.relative("docs/index.html", from: page)]]
+        return context
+    }
+
+    /// The whole report in one file: summary, every agent, gaps and the checklist.
+    func reportContext() -> [String: Any] {
+        let page = "report.html"
+        var context = common(page: page, title: "Release report", section: "report")
+        context["inline_css"] = templates.text("style.css")
+        context["summary"] = summaryContext
+        context["charts"] = portfolioCharts
+        // In the single file, agent rows point at the agent's section rather than its page.
+        context["risk_groups"] = riskGroups(page: page, limit: nil).map { group -> [String: Any] in
+            var group = group
+            group["agents"] = (group["agents"] as? [[String: Any]] ?? []).map { row in
+                var row = row
+                row["href"] = "#agent-\(row["id"] as? String ?? "")"
+                return row
+            }
+            return group
+        }
+        context["agents"] = report.agents.map { agent -> [String: Any] in
+            var agentContext = agentContext(agent, page: page)
+            // In the single file, links to other pages of the site become anchors or plain text.
+            agentContext["href"] = "#agent-\(agent.agent.id)"
+            return agentContext
+        }
+        context["groups"] = gapGroups(page: page)
+        context["matrix"] = checklistMatrix(page: page)
+        return context
+    }
+}
