@@ -1,6 +1,6 @@
 # Dossier: build, test and run the example governance repository.
 #
-#   make site    build dossier and check examples/acme
+#   make site    build dossier and render examples/acme into site/
 #   make test    build and run the whole test suite
 #   make bench   benchmarks (none yet)
 
@@ -8,7 +8,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOSSIER := .build/debug/dossier
 
-.PHONY: all deps build site test bench clean
+.PHONY: all deps build site templates test bench clean
 
 all: build
 
@@ -22,7 +22,11 @@ build: deps
 	$(SWIFT) build
 
 site: build
-	$(DOSSIER) check examples/acme --fail-on none
+	$(DOSSIER) build examples/acme --out site
+
+# Re-embed templates/ into the binary after editing them.
+templates:
+	python3 scripts/embed-templates.py
 
 test: deps
 	$(SWIFT) test
@@ -32,3 +36,12 @@ bench: build
 
 clean:
 	rm -rf .build
+
+# Every page of site/ in headless Chromium (console, links, CSP, 375/1280 px
+# overflow); screenshots and a print PDF into .build/screens/.
+.PHONY: browser-test screenshots
+browser-test: site
+	bash scripts/browser-deps.sh && python3 Tests/browser/check_site.py site
+
+screenshots: site
+	bash scripts/browser-deps.sh && bash scripts/screenshots.sh site .build/screens

@@ -40,7 +40,7 @@ public struct SiteBuilder: Sendable {
             try output.write(page, render("article", model.articleContext(check, page: page)))
         }
         if !repository.documents.isEmpty {
-            try output.write("docs/index.html", render("docs", model.docsIndexContext()))
+            try output.write("documents.html", render("docs", model.docsIndexContext()))
             for document in repository.documents {
                 let page = SitePaths.docPage(document.path)
                 try output.write(page, render("doc", model.docContext(document, page: page)))
@@ -101,7 +101,7 @@ final class OutputFolder: @unchecked Sendable {
     init(root: URL) { self.root = root }
 
     func write(_ path: String, _ text: String) throws {
-        let data = Data(text.utf8)
+        let data = Data((path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text).utf8)
         let url = root.appendingPathComponent(path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {

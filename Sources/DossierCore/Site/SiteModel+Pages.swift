@@ -137,7 +137,7 @@ extension SiteModel {
     }
 
     func docsIndexContext() -> [String: Any] {
-        let page = "docs/index.html"
+        let page = "documents.html"
         var context = common(page: page, title: "Documents", section: "docs")
         context["documents"] = documentList(page: page)
         return context
@@ -159,7 +159,7 @@ extension SiteModel {
         let title = rendering.title ?? String(document.path.dropFirst("docs/".count).dropLast(3))
         var context = common(page: page, title: title, section: "docs")
         context["document"] = ["title": title, "path": document.path, "html": rendering.html]
-        context["breadcrumbs"] = [["label": "Documents", "href": SitePaths.relative("docs/index.html", from: page)]]
+        context["breadcrumbs"] = [["label": "Documents", "href": SitePaths.relative("documents.html", from: page)]]
         return context
     }
 

@@ -32,7 +32,7 @@ struct SiteModel {
         let root = SitePaths.root(of: page)
         let nav: [[String: Any]] = [
             ("index", "Portfolio", "index.html"), ("gaps", "Gaps", "gaps.html"), ("checklist", "Checklist", "checklist.html"),
-            ("articles", "Articles", "articles/art-9.html"), ("docs", "Documents", "docs/index.html"),
+            ("articles", "Articles", "articles/art-9.html"), ("docs", "Documents", "documents.html"),
         ].compactMap { key, label, target in
             if key == "docs", repository.documents.isEmpty { return nil }
             return ["label": label, "href": root + target, "current": key == section]

@@ -1,4 +1,6 @@
 /// Paths inside the built site, and how repository files map onto its pages.
+import Foundation
+
 public enum SitePaths {
     public static func agentPage(_ id: String) -> String { "agents/\(id).html" }
 
@@ -18,10 +20,21 @@ public enum SitePaths {
         return nil
     }
 
-    /// The URL of `target` (a site path) as seen from the page at `from` (a site path).
+    /// The URL of `target` (a site path) as seen from the page at `from` (a site path),
+    /// percent-encoded so that any file name is a valid link.
     public static func relative(_ target: String, from page: String) -> String {
         let depth = page.split(separator: "/").count - 1
-        return String(repeating: "../", count: max(0, depth)) + target
+        return String(repeating: "../", count: max(0, depth)) + encode(target)
+    }
+
+    private static let pathCharacters: CharacterSet = {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        allowed.insert(charactersIn: "/-._~")
+        return allowed
+    }()
+
+    static func encode(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path
     }
 
     /// The prefix from `page` back to the site root (`""`, `"../"`, …).

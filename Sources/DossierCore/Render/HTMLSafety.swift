@@ -1,0 +1,48 @@
+/// The last line of defence before an HTML page is written.
+///
+/// Input text is already escaped by the template engine and Markdown goes
+/// through cmark's safe mode, so no link can carry a dangerous scheme. Text
+/// that merely *mentions* one (an evidence value `javascript:alert(1)` shown as
+/// text) is still rewritten with an entity (`javascript&#58;`), which reads the
+/// same but means that no page contains a `javascript:`, `vbscript:` or
+/// `data:text/html` string at all, as the site's guarantee states.
+public enum HTMLSafety {
+    private static let patterns: [(needle: [UInt8], colonOffset: Int)] = [
+        (Array("javascript:".utf8), 10), (Array("vbscript:".utf8), 8), (Array("data:text/html".utf8), 4),
+    ]
+
+    public static func neutralizeSchemes(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        var changed = false
+        var index = 0
+        var copied = 0
+        while index < bytes.count {
+            let byte = bytes[index] | 0x20
+            if byte == UInt8(ascii: "j") || byte == UInt8(ascii: "v") || byte == UInt8(ascii: "d") {
+                for (needle, colon) in patterns where matches(bytes, at: index, needle) {
+                    if !changed { out.reserveCapacity(bytes.count + 16); changed = true }
+                    out.append(contentsOf: bytes[copied..<(index + colon)])
+                    out.append(contentsOf: Array("&#58;".utf8))
+                    copied = index + colon + 1
+                    index = copied - 1
+                    break
+                }
+            }
+            index += 1
+        }
+        guard changed else { return html }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func matches(_ bytes: [UInt8], at index: Int, _ needle: [UInt8]) -> Bool {
+        guard index + needle.count <= bytes.count else { return false }
+        for (offset, expected) in needle.enumerated() {
+            let byte = bytes[index + offset]
+            let lowered = (byte >= 65 && byte <= 90) ? byte | 0x20 : byte
+            if lowered != expected { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+/// `dossier build` end to end: the example site, exit codes, atomicity, determinism and safety.
+struct BuildCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let acme = packageRoot.appendingPathComponent("examples/acme")
+
+    func build(_ repo: URL, out: URL, _ extra: [String] = [], environment: [String: String] = [:]) throws -> DossierRunner.Result {
+        try DossierRunner.run(["build", repo.path, "--out", out.path] + extra, environment: environment)
+    }
+
+    func repository(_ files: [String: String]) throws -> URL {
+        var text = ""
+        for (path, content) in files.sorted(by: { $0.key < $1.key }) { text += "-- \(path) --\n\(content)\n" }
+        return try TxtarArchive(parsing: text).materialize()
+    }
+
+    /// The committed example site is exactly what the current code builds (`make site` updates it).
+    @Test func committedSiteIsCurrent() throws {
+        let out = SiteFiles.temporaryFolder("acme")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try build(Self.acme, out: out)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let built = try SiteFiles.read(out)
+        let committed = try SiteFiles.read(Self.packageRoot.appendingPathComponent("site"))
+        #expect(built.keys.sorted() == committed.keys.sorted(), "run `make site` and commit site/")
+        for (path, data) in built where committed[path] != data {
+            Issue.record("site/\(path) differs from a fresh build: run `make site` and commit site/")
+        }
+    }
+
+    @Test func sitePagesAndReportJSON() throws {
+        let out = SiteFiles.temporaryFolder("pages")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try build(Self.acme, out: out).exitCode == 0)
+        let files = try SiteFiles.read(out)
+        for page in ["index.html", "gaps.html", "checklist.html", "report.html", "report.md", "report.json", "manifest.json",
+                     "style.css", "documents.html", "agents/financial-advisor.html", "docs/incident-response.html"]
+            + (9...15).map({ "articles/art-\($0).html" }) {
+            #expect(files[page] != nil, "missing \(page)")
+        }
+        let check = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none"])
+        #expect(files["report.json"] == Data(check.stdout.utf8), "report.json is the bytes of check --format json")
+    }
+
+    @Test func manifestListsEveryInputAndOutput() throws {
+        let out = SiteFiles.temporaryFolder("manifest")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try build(Self.acme, out: out).exitCode == 0)
+        let files = try SiteFiles.read(out)
+        let manifest = try #require(try JSONSerialization.jsonObject(with: files["manifest.json"]!) as? [String: Any])
+        #expect(manifest["schema"] as? String == "dossier.manifest/v1")
+        #expect(manifest["release"] as? String == "2026.11")
+        let outputs = try #require(manifest["outputs"] as? [[String: Any]])
+        let listed = outputs.compactMap { $0["path"] as? String }
+        #expect(listed == files.keys.filter { $0 != "manifest.json" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        for entry in outputs {
+            let path = entry["path"] as! String
+            #expect(entry["bytes"] as? Int == files[path]?.count)
+        }
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(inputs.contains("dossier.yaml"))
+        #expect(inputs.contains("agents/financial-advisor.yaml"))
+        #expect(inputs.contains("audit/financial-advisor.json"))
+        #expect(inputs.contains("docs/incident-response.md"))
+    }
+
+    @Test func outputInsideTheRepositoryIsRefused() throws {
+        for out in [Self.acme, Self.acme.appendingPathComponent("site"), URL(fileURLWithPath: "/")] {
+            let result = try build(Self.acme, out: out)
+            #expect(result.exitCode == 64, "\(out.path): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: Self.acme.appendingPathComponent("site").path))
+    }
+
+    @Test func templateErrors() throws {
+        let out = SiteFiles.temporaryFolder("templates")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let missing = try build(Self.acme, out: out, ["--templates", "/nonexistent/templates"])
+        #expect(missing.exitCode == 74)
+        let folder = SiteFiles.temporaryFolder("bad-templates")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("<h1>{{#a}}\n{{/b}}\n".utf8).write(to: folder.appendingPathComponent("index.mustache"))
+        let bad = try build(Self.acme, out: out, ["--templates", folder.path])
+        #expect(bad.exitCode == 65)
+        #expect(bad.stderr.contains("index.mustache:2:"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+
+    @Test func templateOverrideByFileName() throws {
+        let out = SiteFiles.temporaryFolder("override")
+        let folder = SiteFiles.temporaryFolder("override-templates")
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        try Data("<footer>Custom footer for {{site.organization}}</footer></body></html>\n".utf8)
+            .write(to: folder.appendingPathComponent("partials/foot.mustache"))
+        try Data("body { color: black; }\n".utf8).write(to: folder.appendingPathComponent("style.css"))
+        #expect(try build(Self.acme, out: out, ["--templates", folder.path]).exitCode == 0)
+        let files = try SiteFiles.read(out)
+        #expect(String(decoding: files["index.html"]!, as: UTF8.self).contains("Custom footer for Acme Corp"))
+        #expect(files["style.css"] == Data("body { color: black; }\n".utf8))
+        let manifest = String(decoding: files["manifest.json"]!, as: UTF8.self)
+        #expect(manifest.contains("templates/partials/foot.mustache"))
+    }
+
+    @Test func failedBuildLeavesThePreviousSite() throws {
+        let out = SiteFiles.temporaryFolder("atomic")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try build(Self.acme, out: out).exitCode == 0)
+        try Data("stale".utf8).write(to: out.appendingPathComponent("stale.txt"))
+        let before = try SiteFiles.read(out)
+
+        let broken = try repository(["dossier.yaml": "organization: X\nrelease: \"1\"", "agents/a.yaml": "name: A\nrisk: {level: severe}"])
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let failed = try build(broken, out: out)
+        #expect(failed.exitCode == 65)
+        #expect(try SiteFiles.read(out) == before, "a failed build leaves the old site byte for byte")
+
+        let good = try repository(["dossier.yaml": "organization: X\nrelease: \"1\"\nas_of: 2026-01-01", "agents/a.yaml": "name: A\nrisk: {level: low}"])
+        defer { try? FileManager.default.removeItem(at: good) }
+        #expect(try build(good, out: out).exitCode == 0)
+        let after = try SiteFiles.read(out)
+        #expect(after["stale.txt"] == nil, "the site holds only what the build wrote")
+        #expect(after["agents/a.html"] != nil)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+        #expect(!siblings.contains { $0.hasPrefix(".\(out.lastPathComponent).dossier-tmp") }, "no temporary folder left")
+    }
+
+    @Test func sameBytesWhateverTheEnvironment() throws {
+        let first = SiteFiles.temporaryFolder("det-a")
+        let second = SiteFiles.temporaryFolder("det-b")
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        #expect(try build(Self.acme, out: first, environment: ["TZ": "UTC", "LANG": "C"]).exitCode == 0)
+        #expect(try build(Self.acme, out: second, environment: ["TZ": "Pacific/Kiritimati", "LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8"]).exitCode == 0)
+        #expect(try SiteFiles.read(first) == SiteFiles.read(second))
+    }
+
+    static func tags(in html: String) -> [String] {
+        var tags: [String] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            tags.append(String(rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return tags
+    }
+
+    @Test func hostileInputCannotInjectMarkup() throws {
+        let repo = try repository([
+            "dossier.yaml": "organization: \"<script>alert(1)</script>\"\nrelease: \"\\\"><img src=x onerror=alert(1)>\"\nas_of: 2026-01-01",
+            "agents/evil.yaml": """
+            name: "<script>alert('name')</script> {{site.organization}}"
+            owner: "\\"><script>alert(1)</script>@example.com"
+            description: |
+              <script>alert('desc')</script>
+              [click](javascript:alert(1)) [vb](VBScript:msgbox(1)) [data](data:text/html;base64,PHNjcmlwdD4=)
+              ![pixel](https://tracker.example/p.png) <img src=x onerror=alert(1)>
+              [doc](../docs/page.md) [away](../../etc/passwd)
+            allowed_tools: ["<b>tool</b>"]
+            risk: {level: high, approval_threshold: "<style>body{}</style>"}
+            checklist:
+              rate_limiting: {done: true, evidence: "javascript:alert(1)"}
+              output_filtering: {done: true, evidence: "https://ok.example/\\"onmouseover=\\"alert(1)"}
+              gdpr_documented: {done: true, note: "</td><script>alert(1)</script>"}
+            """,
+            "audit/evil.json": #"{"agent": "evil", "events": 1, "allowed": 1, "blocked": 0, "actions": {"<svg onload=alert(1)>": {"total": 1, "blocked": 0}}, "tools": {"<b>x</b>": 1}}"#,
+            "docs/page.md": "# Page <script>x</script>\n\n<iframe src=x></iframe>\n\n[agent](../agents/evil.yaml) [raw](<javascript:alert(1)>)\n",
+        ])
+        let out = SiteFiles.temporaryFolder("hostile")
+        defer { try? FileManager.default.removeItem(at: repo); try? FileManager.default.removeItem(at: out) }
+        let result = try build(repo, out: out)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        for (path, html) in try SiteFiles.pages(out) {
+            let lowered = html.lowercased()
+            #expect(!lowered.contains("<script"), "\(path) has a script element")
+            #expect(!lowered.contains("javascript:") && !lowered.contains("vbscript:") && !lowered.contains("data:text/html"), "\(path) has an unsafe URL")
+            // Every literal "<" starts a tag (text is escaped), so tags can be checked one by one.
+            for tag in Self.tags(in: lowered) {
+                #expect(tag.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) == nil, "\(path): event handler in \(tag)")
+                #expect(tag.range(of: #"\s(style|srcdoc)\s*="#, options: .regularExpression) == nil, "\(path): style attribute in \(tag)")
+                #expect(!tag.hasPrefix("<iframe") && !tag.hasPrefix("<img") && !tag.hasPrefix("<object") && !tag.hasPrefix("<embed"), "\(path): \(tag)")
+            }
+            #expect(html.contains("Content-Security-Policy"), "\(path) has no CSP")
+        }
+        let agent = try #require(try SiteFiles.pages(out)["agents/evil.html"])
+        #expect(agent.contains("{{site.organization}}"), "template syntax in input is shown literally")
+        #expect(agent.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"))
+        #expect(agent.contains("href=\"../docs/page.html\""), "docs links are rewritten to the built page")
+        #expect(!agent.contains("etc/passwd\""), "links out of the repository lose their href")
+        #expect(agent.contains("href=\"https://tracker.example/p.png\""), "an external image is shown as a link")
+        let doc = try #require(try SiteFiles.pages(out)["docs/page.html"])
+        #expect(doc.contains("href=\"../agents/evil.html\""), "links to agent files go to agent pages")
+    }
+}
+
+/// The templates embedded in the binary are the ones in templates/ (`make templates` updates them).
+struct EmbeddedTemplatesTests {
+    @Test func embeddedTemplatesAreCurrent() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", BuildCommandTests.packageRoot.appendingPathComponent("scripts/embed-templates.py").path, "--check"]
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(message)")
+    }
+}

@@ -1,0 +1,69 @@
+@testable import DossierCore
+import Testing
+
+struct SiteTests {
+    @Test func schemesInTextAreNeutralized() {
+        #expect(HTMLSafety.neutralizeSchemes("<p>JavaScript:alert(1) vbscript:x data:text/html,y data:image/png</p>")
+                == "<p>JavaScript&#58;alert(1) vbscript&#58;x data&#58;text/html,y data:image/png</p>")
+        let clean = "<p>nothing to see: data: javascript</p>"
+        #expect(HTMLSafety.neutralizeSchemes(clean) == clean)
+        #expect(HTMLSafety.neutralizeSchemes("é javascript:") == "é javascript&#58;")
+    }
+
+    @Test func relativePaths() {
+        #expect(SitePaths.relative("index.html", from: "agents/a.html") == "../index.html")
+        #expect(SitePaths.relative("docs/a b#?.html", from: "index.html") == "docs/a%20b%23%3F.html")
+        #expect(SitePaths.root(of: "docs/x/y.html") == "../../")
+        #expect(SitePaths.resolve("../agents/a.yaml", against: "docs/page.md") == "agents/a.yaml")
+        #expect(SitePaths.resolve("../../x", against: "docs/page.md") == nil)
+        #expect(SitePaths.hasScheme("JavaScript:alert(1)"))
+        #expect(!SitePaths.hasScheme("docs/a:b.md"), "a colon after a slash is part of a path")
+        #expect(!SitePaths.hasScheme("../a.md"))
+    }
+
+    @Test func linkPolicy() {
+        let policy = LinkPolicy(docs: ["docs/policy.md", "docs/sub/plan.md"], agentFiles: ["agents/a.yaml": "a"])
+        #expect(policy.decide("policy.md#scope", writtenIn: "docs/sub/plan.md", shownOn: "docs/sub/plan.html") == .text)
+        #expect(policy.decide("../policy.md#scope", writtenIn: "docs/sub/plan.md", shownOn: "docs/sub/plan.html") == .link("../../docs/policy.html#scope"))
+        #expect(policy.decide("../agents/a.yaml", writtenIn: "docs/policy.md", shownOn: "docs/policy.html") == .link("../agents/a.html"))
+        #expect(policy.decide("../docs/policy.md", writtenIn: "agents/a.yaml", shownOn: "report.html") == .link("docs/policy.html"))
+        #expect(policy.decide("https://example.com", writtenIn: "docs/policy.md", shownOn: "docs/policy.html") == .link("https://example.com"))
+        #expect(policy.decide("javascript:alert(1)", writtenIn: "docs/policy.md", shownOn: "docs/policy.html") == .text)
+        #expect(policy.decide("/etc/passwd", writtenIn: "docs/policy.md", shownOn: "docs/policy.html") == .text)
+        #expect(policy.decide("missing.md", writtenIn: "docs/policy.md", shownOn: "docs/policy.html") == .text)
+    }
+
+    @Test func markdownImagesBecomeLinksAndTitlesAreFound() {
+        let rendering = Markdown.render("Intro\n\n# The *Title*\n\n![chart](https://x.example/c.png) ![](data:image/png;base64,AAAA)") { url in
+            url.hasPrefix("https://") ? .link(url) : .text
+        }
+        #expect(rendering.title == "The Title")
+        #expect(rendering.html.contains("<a href=\"https://x.example/c.png\">chart</a>"))
+        #expect(!rendering.html.contains("<img"))
+    }
+
+    @Test func emailAddresses() {
+        #expect(SiteModel.isEmailAddress("wealth-platform@acme.example"))
+        #expect(!SiteModel.isEmailAddress("team wealth"))
+        #expect(!SiteModel.isEmailAddress("\"><script>@x.y"))
+        #expect(!SiteModel.isEmailAddress("a@b"))
+    }
+
+    @Test func chartGeometryAndNumbers() {
+        #expect(Chart.format(1234567) == "1,234,567")
+        #expect(Chart.format(0) == "0")
+        let chart = Chart(id: "c", title: "T", rows: [Chart.Row(label: "a", segments: [.init(value: 10, style: "high")]),
+                                                      Chart.Row(label: "b", segments: [.init(value: 5, style: "low")])])
+        let rows = chart.context()["rows"] as? [[String: Any]] ?? []
+        let widths = rows.compactMap { (($0["segments"] as? [[String: Any]])?.first?["width"]) as? Int }
+        #expect(widths == [Chart.width - Chart.labelWidth - Chart.valueWidth, (Chart.width - Chart.labelWidth - Chart.valueWidth) / 2])
+    }
+
+    @Test func defaultTemplatesParseAndAreEmbeddedCurrently() throws {
+        let set = try TemplateSet.defaults()
+        for name in ["index", "agent", "gaps", "checklist", "article", "doc", "docs", "report", "risk"] {
+            #expect(set.files["\(name).mustache"] != nil, "missing \(name).mustache")
+        }
+        #expect(!set.text("style.css").isEmpty)
+    }
+}
