@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DossierCoreTests",
-            dependencies: ["DossierCore"],
+            dependencies: ["DossierCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -20,7 +20,7 @@ scripts/browser-deps.sh) and reports, one line each, `page: problem` for:
   - a missing viewport meta (a phone would lay the page out 980 px wide);
   - a missing or weak Content-Security-Policy meta: its script-src (or
     default-src when there is no script-src) may hold only 'none', 'self',
-    nonces and hashes;
+    nonces and hashes (and 'report-sample', which allows nothing);
   - a <script src>, an element that loads an external resource, and any
     request the page makes to a URL that is not file: (Chrome's performance
     log and the Resource Timing entries).
@@ -76,7 +76,7 @@ _IGNORED_CHARS = re.compile(r"[\x00-\x20\x7f]+")
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)"""
                       r"""|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSP_SOURCE_OK = re.compile(r"^'(none|self|nonce-[A-Za-z0-9+/_=-]+|"
+_CSP_SOURCE_OK = re.compile(r"^'(none|self|report-sample|nonce-[A-Za-z0-9+/_=-]+|"
                             r"sha(256|384|512)-[A-Za-z0-9+/_=-]+)'$", re.I)
 
 
@@ -112,6 +112,11 @@ def csp_problem(policy):
     return None
 
 
+def setup_error(message):
+    """Stops the check when it cannot run at all (exit status 2)."""
+    print(f"check_site: {message}", file=sys.stderr)
+    sys.exit(2)
+
 
 # ---- the browser (shared with scripts/screenshots.sh) -------------------------
 
@@ -122,13 +127,13 @@ def make_driver(logs=False):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        sys.exit("selenium is not installed (run scripts/browser-deps.sh)")
+        setup_error("selenium is not installed (run scripts/browser-deps.sh)")
     chrome = os.environ.get("CHROME_BIN") or next(
         (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
     driver_path = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver") or (
         "/usr/bin/chromedriver" if os.path.exists("/usr/bin/chromedriver") else None)
     if not chrome or not driver_path:
-        sys.exit("chromium or chromedriver not found (run scripts/browser-deps.sh)")
+        setup_error("chromium or chromedriver not found (run scripts/browser-deps.sh)")
     os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not download anything
     options = webdriver.ChromeOptions()
     options.binary_location = chrome
@@ -145,7 +150,10 @@ def make_driver(logs=False):
     if logs:
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
         options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    try:
+        driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    except Exception as error:  # the browser did not start: nothing was checked
+        setup_error(f"cannot start {chrome} through {driver_path}: {str(error).strip().splitlines()[0]}")
     driver.set_page_load_timeout(30)
     return driver
 
@@ -161,7 +169,7 @@ def set_viewport(driver, width, height=HEIGHT):
             "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
         inner = driver.execute_script("return window.innerWidth")
     if inner != width:
-        sys.exit(f"cannot make the viewport {width} px wide (got {inner})")
+        setup_error(f"cannot make the viewport {width} px wide (got {inner})")
 
 
 class PageScan(html.parser.HTMLParser):
@@ -500,8 +508,7 @@ def main(argv):
         return 2
     site = Path(argv[1])
     if not site.is_dir():
-        print(f"check_site: {site} is not a folder", file=sys.stderr)
-        return 2
+        setup_error(f"{site} is not a folder")
     started = time.monotonic()
     checker = Checker(site)
     pages = checker.run()

@@ -4,7 +4,7 @@
 enum DefaultTemplates {
     static let files: [String: String] = [
         "agent.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <nav class="breadcrumbs" aria-label="Breadcrumbs">{{#breadcrumbs}}<a href="{{href}}">{{label}}</a> <span aria-hidden="true">›</span> {{/breadcrumbs}}<span aria-current="page">{{agent.name}}</span></nav>
 {{#agent}}
 <article class="agent" id="{{anchor}}">
@@ -16,7 +16,7 @@ enum DefaultTemplates {
 
 """#,
         "article.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <nav class="article-nav" aria-label="Articles"><ul>{{#articles}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>Art. {{number}}</a></li>{{/articles}}</ul></nav>
 {{#article}}
 <h1>Article {{number}}: {{title}}</h1>
@@ -35,12 +35,8 @@ enum DefaultTemplates {
 </section>
 <section aria-labelledby="passing">
 <h2 id="passing"><span class="result pass">✓ Pass</span> <span class="count">{{passing_count}}</span></h2>
-{{#has_passing}}<div class="table-scroll"><table>
-<caption>Agents passing Article {{number}}</caption>
-<thead><tr><th scope="col">Agent</th><th scope="col">Risk</th><th scope="col">Fields</th></tr></thead>
-<tbody>{{#passing}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td><span class="badge risk-{{risk_level}}">{{risk_label}}</span></td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
-{{/passing}}</tbody>
-</table></div>{{/has_passing}}
+{{#has_passing}}<ul class="agent-list">{{#passing}}<li><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></li>
+{{/passing}}</ul>{{/has_passing}}
 {{^has_passing}}<p class="none">No agent passes this article.</p>{{/has_passing}}
 </section>
 {{/article}}
@@ -116,7 +112,7 @@ are documented. Findings add whether the assessment is dated and recent.
 
 """#,
         "checklist.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Deployment checklist</h1>
 {{{intro_html}}}
 {{> partials/checklist-matrix}}
@@ -124,7 +120,7 @@ are documented. Findings add whether the assessment is dated and recent.
 
 """#,
         "doc.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <nav class="breadcrumbs" aria-label="Breadcrumbs">{{#breadcrumbs}}<a href="{{href}}">{{label}}</a> <span aria-hidden="true">›</span> {{/breadcrumbs}}<span aria-current="page">{{document.title}}</span></nav>
 <article class="document">
 {{{document.html}}}
@@ -134,7 +130,7 @@ are documented. Findings add whether the assessment is dated and recent.
 
 """#,
         "docs.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Documents</h1>
 <ul class="documents">
 {{#documents}}<li><a href="{{href}}">{{title}}</a> <code>{{path}}</code></li>
@@ -144,7 +140,7 @@ are documented. Findings add whether the assessment is dated and recent.
 
 """#,
         "gaps.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Gaps</h1>
 {{{intro_html}}}
 {{> partials/summary}}
@@ -168,7 +164,7 @@ are documented. Findings add whether the assessment is dated and recent.
 
 """#,
         "index.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Portfolio</h1>
 {{{intro_html}}}
 {{> partials/summary}}
@@ -206,7 +202,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "partials/agent-body.mustache": #"""
-<p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
+{{% CONTENT_TYPE: HTML}}<p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
 <dl class="facts">
 <div><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></div>
 <div><dt>Compliance score</dt><dd>{{score}}{{#fully_compliant}} (fully compliant){{/fully_compliant}}</dd></div>
@@ -290,7 +286,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "partials/agent-table.mustache": #"""
-{{#risk_groups}}
+{{% CONTENT_TYPE: HTML}}{{#risk_groups}}
 <section class="risk-group" aria-labelledby="risk-{{level}}">
 <h3 id="risk-{{level}}"><span class="badge risk-{{level}}">{{label}} risk</span> <span class="count">{{count_label}}</span></h3>
 <div class="table-scroll"><table class="agents">
@@ -307,7 +303,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "partials/chart.mustache": #"""
-<figure class="chart" id="{{id}}">
+{{% CONTENT_TYPE: HTML}}<figure class="chart" id="{{id}}">
 <figcaption>{{title}}</figcaption>
 <svg class="bars" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" preserveAspectRatio="xMinYMin meet">
 <title id="{{id}}-title">{{title}}</title>
@@ -333,14 +329,14 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "partials/checklist-matrix.mustache": #"""
-<div class="table-scroll matrix-scroll"><table class="matrix">
+{{% CONTENT_TYPE: HTML}}<div class="table-scroll matrix-scroll"><table class="matrix">
 <caption>Deployment checklist: {{matrix.agents}} agents × 19 items (✓ done, ✗ open, – n/a)</caption>
 <thead>
 <tr><td></td>{{#matrix.sections}}<th scope="colgroup" colspan="{{span}}">{{name}}</th>{{/matrix.sections}}</tr>
 <tr><th scope="col">Agent</th>{{#matrix.items}}<th scope="col" title="{{title}}"><abbr title="{{title}}">{{number}}</abbr></th>{{/matrix.items}}</tr>
 </thead>
 <tbody>
-{{#matrix.rows}}<tr><th scope="row"><a href="{{href}}">{{id}}</a></th>{{#cells}}<td class="cell status-{{status}}" title="{{item}}: {{label}}"><span aria-hidden="true">{{symbol}}</span><span class="visually-hidden">{{label}}</span></td>{{/cells}}</tr>
+{{#matrix.rows}}<tr><th scope="row"><a href="{{href}}">{{id}}</a></th>{{#cells}}<td class="cell status-{{status}}">{{symbol}}</td>{{/cells}}</tr>
 {{/matrix.rows}}
 </tbody>
 </table></div>
@@ -351,7 +347,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "partials/foot.mustache": #"""
-</main>
+{{% CONTENT_TYPE: HTML}}</main>
 <footer class="site-footer">
 <div class="wrap">
 <p>{{site.organization}} · {{site.title}} · release {{site.release}} · evaluated as of {{site.as_of}} · {{site.generator}}</p>
@@ -363,7 +359,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "partials/gap.mustache": #"""
-<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
+{{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
 <p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
 <p class="gap-message">{{message}}</p>
 <p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
@@ -372,7 +368,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "partials/head.mustache": #"""
-<!DOCTYPE html>
+{{% CONTENT_TYPE: HTML}}<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -395,8 +391,25 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <main id="main" class="wrap">
 
 """#,
+        "partials/report-agent.mustache": #"""
+{{% CONTENT_TYPE: HTML}}<article class="agent report-agent" id="{{anchor}}">
+<h2>{{name}} <span class="id">{{id}}</span></h2>
+<p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
+<dl class="facts">
+<div><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></div>
+<div><dt>Compliance score</dt><dd>{{score}}</dd></div>
+{{#version}}<div><dt>Version</dt><dd>{{version}}</dd></div>{{/version}}
+<div><dt>Owner</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></div>
+</dl>
+<p class="article-results">{{#checks}}<span class="result {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}✓{{/passed}}{{^passed}}✗{{/passed}} {{article}}</span> {{/checks}}</p>
+{{#has_gaps}}<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}</p><p class="gap-message">{{message}}</p><p class="gap-meta">{{#source}}Source <code>{{source}}</code>{{/source}}</p><p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>{{/has_gaps}}
+{{^has_gaps}}<p class="none">No gaps.</p>{{/has_gaps}}
+{{#has_open_items}}<p><strong>Open checklist items:</strong> {{#open_items}}{{.}}; {{/open_items}}</p>{{/has_open_items}}
+</article>
+
+"""#,
         "partials/summary.mustache": #"""
-<section class="summary" aria-label="Summary">
+{{% CONTENT_TYPE: HTML}}<section class="summary" aria-label="Summary">
 <dl class="stats">
 <div class="stat"><dt>Agents</dt><dd>{{summary.agents}}</dd></div>
 <div class="stat"><dt>Fully compliant</dt><dd>{{summary.fully_compliant}}</dd></div>
@@ -409,7 +422,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "report.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Release report {{site.release}}</h1>
 <p class="lead">{{site.organization}} · {{site.title}} · evaluated as of {{site.as_of}}.</p>
 <section aria-labelledby="exec">
@@ -420,12 +433,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </section>
 {{> partials/agent-table}}
 </section>
-{{#agents}}
-<article class="agent report-agent" id="{{anchor}}">
-<h2>{{name}} <span class="id">{{id}}</span></h2>
-{{> partials/agent-body}}
-</article>
-{{/agents}}
+{{#agents}}{{> partials/report-agent}}{{/agents}}
 <section class="report-section" aria-labelledby="all-gaps">
 <h2 id="all-gaps">All gaps</h2>
 {{#groups}}<h3><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{label}}</span> <span class="count">{{count_label}}</span></h3>
@@ -440,7 +448,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
         "risk.mustache": #"""
-{{> partials/head}}
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="{{root}}index.html">Portfolio</a> <span aria-hidden="true">›</span> {{label}} risk</nav>
 <h1>{{label}}-risk agents</h1>
 {{> partials/agent-table}}
@@ -550,7 +558,7 @@ h1 .id, h2 .id { font-size: 0.55em; color: var(--muted); font-weight: normal; }
 .description { border-left: 4px solid var(--line); padding-left: 1rem; margin: 1rem 0; }
 
 /* Tables: wide ones scroll in their own box */
-.table-scroll { overflow-x: auto; max-width: 100%; margin: 0.8rem 0; }
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 0.8rem 0; position: relative; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; color: var(--muted); caption-side: top; }
 th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.55rem; border-bottom: 1px solid var(--line); }
@@ -607,6 +615,9 @@ svg.bars { width: 100%; height: auto; max-width: 40rem; display: block; }
 .swatch.bar-allowed { background: #2da44e; }
 .swatch.bar-blocked { background: var(--high); }
 .chart-data summary { cursor: pointer; color: var(--link); font-size: 0.9rem; }
+
+.agent-list { columns: 2 18rem; padding-left: 1.2rem; }
+.article-results .result { margin-right: 0.5rem; }
 
 /* Documents */
 .document { max-width: 46rem; }

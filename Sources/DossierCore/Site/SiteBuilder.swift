@@ -20,64 +20,88 @@ public struct SiteBuilder: Sendable {
         public let description: String
     }
 
+    /// One output file and how to make it.
+    private struct Job: Sendable {
+        let path: String
+        let make: @Sendable () throws -> String
+    }
+
     /// Writes every output into `directory` (which must exist and be empty).
     public func write(into directory: URL) throws -> [FileDigest] {
         let model = SiteModel(report: report, repository: repository, templates: templates)
         let output = OutputFolder(root: directory)
-
-        try output.write("style.css", templates.text("style.css"))
-        try output.write("report.json", ReportJSON.render(report))
-        try output.write("report.md", ReportMarkdown.render(report))
-        try output.write("index.html", render("index", model.indexContext()))
-        for level in RiskLevel.allCases where report.agents.contains(where: { $0.agent.risk.level == level }) {
-            let page = "risk/\(level.rawValue).html"
-            try output.write(page, render("risk", model.riskContext(level, page: page)))
-        }
-        try output.write("gaps.html", render("gaps", model.gapsContext()))
-        try output.write("checklist.html", render("checklist", model.checklistPageContext()))
-        for check in ArticleCheck.all {
-            let page = SitePaths.articlePage(check.article)
-            try output.write(page, render("article", model.articleContext(check, page: page)))
-        }
-        if !repository.documents.isEmpty {
-            try output.write("documents.html", render("docs", model.docsIndexContext()))
-            for document in repository.documents {
-                let page = SitePaths.docPage(document.path)
-                try output.write(page, render("doc", model.docContext(document, page: page)))
+        let report = report
+        let templates = templates
+        let render: @Sendable (String, [String: Any]) throws -> String = { name, context in
+            do {
+                return try templates.render(name, context)
+            } catch {
+                throw RenderError(description: "\(error)")
             }
         }
-        try output.write("report.html", render("report", model.reportContext()))
-        try writeAgentPages(model: model, output: output)
+
+        // The pages over all agents are the largest: they go first, so that they overlap with the agent pages.
+        var jobs: [Job] = [
+            Job(path: "report.html") { try render("report", model.reportContext()) },
+            Job(path: "gaps.html") { try render("gaps", model.gapsContext()) },
+            Job(path: "checklist.html") { try render("checklist", model.checklistPageContext()) },
+        ]
+        for check in ArticleCheck.all {
+            let page = SitePaths.articlePage(check.article)
+            jobs.append(Job(path: page) { try render("article", model.articleContext(check, page: page)) })
+        }
+        jobs.append(Job(path: "index.html") { try render("index", model.indexContext()) })
+        for level in RiskLevel.allCases where report.agents.contains(where: { $0.agent.risk.level == level }) {
+            let page = "risk/\(level.rawValue).html"
+            jobs.append(Job(path: page) { try render("risk", model.riskContext(level, page: page)) })
+        }
+        if !repository.documents.isEmpty {
+            jobs.append(Job(path: "documents.html") { try render("docs", model.docsIndexContext()) })
+            for document in repository.documents {
+                let page = SitePaths.docPage(document.path)
+                jobs.append(Job(path: page) { try render("doc", model.docContext(document, page: page)) })
+            }
+        }
+        jobs.append(Job(path: "style.css") { templates.text("style.css") })
+        jobs.append(Job(path: "report.json") { ReportJSON.render(report) })
+        jobs.append(Job(path: "report.md") { ReportMarkdown.render(report) })
+        for agent in report.agents {
+            let page = SitePaths.agentPage(agent.agent.id)
+            jobs.append(Job(path: page) { try render("agent", model.agentPageContext(agent, page: page)) })
+        }
+        try run(jobs, output: output)
         return output.digests
     }
 
-    private func render(_ template: String, _ context: [String: Any]) throws -> String {
-        do {
-            return try templates.render(template, context)
-        } catch {
-            throw RenderError(description: error.description)
-        }
-    }
-
-    private func writeAgentPages(model: SiteModel, output: OutputFolder) throws {
-        let agents = report.agents
-        guard !agents.isEmpty else { return }
-        let workers = min(agents.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// Runs the jobs on all cores; each worker renders and writes one page at a time,
+    /// so that no more than one page per worker is held in memory.
+    private func run(_ jobs: [Job], output: OutputFolder) throws {
+        let next = JobCounter()
         let failure = FirstError()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < agents.count, !failure.isSet {
-                let agent = agents[index]
-                let page = SitePaths.agentPage(agent.agent.id)
+        let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !failure.isSet, let index = next.take(below: jobs.count) {
                 do {
-                    try output.write(page, try render("agent", model.agentPageContext(agent, page: page)))
+                    try output.write(jobs[index].path, try jobs[index].make())
                 } catch {
                     failure.set(error)
                 }
-                index += workers
             }
         }
         if let error = failure.error { throw error }
+    }
+}
+
+private final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
     }
 }
 
@@ -105,8 +129,16 @@ final class OutputFolder: @unchecked Sendable {
         let url = root.appendingPathComponent(path)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
-            let needed = lock.withLock { folders.insert(folder).inserted }
-            if needed { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
+            // Created under the lock: another thread must not write into a folder that is still being made.
+            try lock.withLock {
+                guard !folders.contains(folder) else { return }
+                do {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                } catch {
+                    throw InputOutputError(path: url.deletingLastPathComponent().path, reason: "cannot create the folder")
+                }
+                folders.insert(folder)
+            }
         }
         do {
             try data.write(to: url)

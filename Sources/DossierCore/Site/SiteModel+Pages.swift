@@ -79,7 +79,6 @@ extension SiteModel {
                 "deployable": agent.deployable,
                 "cells": agent.checklist.map { entry in
                     ["status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
-                     "label": Self.statusLabel(entry.status), "item": entry.item.title,
                      "symbol": entry.status == .done ? "✓" : entry.status == .open ? "✗" : "–"] as [String: Any]
                 },
             ]
@@ -104,6 +103,11 @@ extension SiteModel {
         var failing: [[String: Any]] = []
         for agent in report.agents {
             let result = agent.checks[index]
+            if result.passed {
+                passing.append(["id": agent.agent.id, "name": agent.agent.name,
+                                "href": SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page)])
+                continue
+            }
             var row = agentRow(agent, page: page)
             row["fields"] = check.fields.map { ["path": $0, "value": fieldValue($0, of: agent.agent)] }
             if let gap = agent.gaps.first(where: { $0.rule == check.id }) {
@@ -112,7 +116,7 @@ extension SiteModel {
                 row["severity"] = gap.severity.rawValue
                 row["severity_label"] = Self.severityLabels[gap.severity]!
             }
-            if result.passed { passing.append(row) } else { failing.append(row) }
+            failing.append(row)
         }
         context["article"] = [
             "number": number,
@@ -133,6 +137,30 @@ extension SiteModel {
             return ["number": otherNumber, "title": other.title, "current": other.id == check.id,
                     "href": SitePaths.relative(SitePaths.articlePage(other.article), from: page)] as [String: Any]
         }
+        return context
+    }
+
+    /// An agent in the single-file report: verdict, facts, article results, gaps and open items.
+    func reportAgentContext(_ agent: AgentReport, page: String) -> [String: Any] {
+        let record = agent.agent
+        var context: [String: Any] = [
+            "id": record.id,
+            "anchor": "agent-\(record.id)",
+            "name": record.name,
+            "deployable": agent.deployable,
+            "verdict_reason": agent.verdictReason,
+            "risk_level": record.risk.level.rawValue,
+            "risk_label": Self.riskLabels[record.risk.level]!,
+            "score": agent.complianceScore,
+            "owner": TextRules.isBlank(record.owner) ? false : record.owner,
+            "version": record.version ?? false,
+            "checks": agent.checks.map { ["article": $0.article, "passed": $0.passed] as [String: Any] },
+            "gaps": agent.gaps.map { gapContext($0, agent: agent, page: page) },
+            "has_gaps": !agent.gaps.isEmpty,
+        ]
+        let open = agent.checklist.filter { $0.status == .open }.map(\.item.title)
+        context["open_items"] = open
+        context["has_open_items"] = !open.isEmpty
         return context
     }
 
@@ -180,12 +208,7 @@ extension SiteModel {
             }
             return group
         }
-        context["agents"] = report.agents.map { agent -> [String: Any] in
-            var agentContext = agentContext(agent, page: page)
-            // In the single file, links to other pages of the site become anchors or plain text.
-            agentContext["href"] = "#agent-\(agent.agent.id)"
-            return agentContext
-        }
+        context["agents"] = report.agents.map { reportAgentContext($0, page: page) }
         context["groups"] = gapGroups(page: page)
         context["matrix"] = checklistMatrix(page: page)
         return context

@@ -64,6 +64,7 @@ public struct TemplateSet: Sendable {
     }
 
     private static func build(files: [String: String], overrides: [FileDigest], origin: [String: String]) -> (TemplateSet?, [Diagnostic]) {
+        _ = HTMLEscaping.registered
         var templates: [String: MustacheTemplate] = [:]
         var diagnostics: [Diagnostic] = []
         for (path, text) in files where path.hasSuffix(".mustache") {
