@@ -1,8 +1,9 @@
 # Dossier: build, test and run the example governance repository.
 #
 #   make site    build dossier and render examples/acme into site/
-#   make test    build and run the whole test suite
-#   make bench   benchmarks (none yet)
+#   make test    build and run the whole test suite, with the browser test
+#   make bench   portfolio benchmarks (1,000 and 10,000 agents, against Hugo)
+#   make browser-test / make screenshots   the browser checks on site/
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -28,11 +29,19 @@ site: build
 templates:
 	python3 scripts/embed-templates.py
 
+# The browser test (the checker's self-test, then a fresh build of
+# examples/acme loaded page by page in headless Chromium), then the Swift suites.
 test: deps
-	$(SWIFT) test
+	bash scripts/browser-deps.sh
+	bash Tests/browser/selftest.sh
+	$(SWIFT) build
+	rm -rf .build/browser-site
+	$(DOSSIER) build examples/acme --out .build/browser-site
+	python3 Tests/browser/check_site.py .build/browser-site
+	$(SWIFT) test --disable-xctest
 
 bench: build
-	@echo "no benchmarks yet"
+	bash Benchmarks/portfolio/run.sh
 
 clean:
 	rm -rf .build
