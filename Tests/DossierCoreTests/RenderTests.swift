@@ -60,3 +60,25 @@ struct RenderTests {
         #expect(TextReport(colors: true, failOn: .low).render(report).contains("\u{1B}[31m"))
     }
 }
+
+struct ReportMarkdownTests {
+    @Test func valuesCannotBecomeMarkup() {
+        let escaped = ReportMarkdown.escape("[click](https://evil.example) <b>x</b> *a* | `c` ![i](j) # h\nnext")
+        #expect(!escaped.contains("<b>"))
+        #expect(escaped == ##"\[click\]\(https\://evil\.example\) &lt;b\>x&lt;/b\> \*a\* \| \`c\` \!\[i\]\(j\) \# h next"##)
+        // cmark (CommonMark) reads the escaped text back as the literal text.
+        let html = Markdown.html(escaped)
+        #expect(!html.contains("<a ") && !html.contains("<b>") && !html.contains("<em>") && !html.contains("<code>"))
+    }
+
+    @Test func reportHasEveryAgent() throws {
+        let repo = try TestRepository(["dossier.yaml": TestRepository.config,
+                                       "agents/a.yaml": "name: \"A | [x](y)\"\nrisk: {level: high}\n",
+                                       "agents/b.yaml": "name: B\nrisk: {level: low}\n"])
+        defer { repo.remove() }
+        let markdown = ReportMarkdown.render(try repo.score())
+        #expect(markdown.contains("## A \\| \\[x\\]\\(y\\) (`a`)"))
+        #expect(markdown.contains("## B (`b`)"))
+        #expect(markdown.contains("| Agents | Fully compliant | Deployable |"))
+    }
+}
