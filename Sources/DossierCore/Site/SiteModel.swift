@@ -163,6 +163,8 @@ struct SiteModel {
             "waived": gap.status == .waived,
             "message": gap.message,
             "remediation": gap.remediation,
+            // Absent values are `false`, not missing: a missing key makes the engine search every enclosing context.
+            "article": false, "field": false, "subject": false, "source": false,
         ]
         if let article = gap.article {
             context["article"] = article
@@ -183,6 +185,7 @@ struct SiteModel {
                 "status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
                 "status_label": Self.statusLabel(entry.status),
                 "auto": entry.item.isAuto,
+                "evidence": false, "evidence_url": false, "evidence_href": false, "evidence_missing": false, "note": false,
             ]
             if let note = entry.note { item["note"] = note }
             if let evidence = entry.evidence { item.merge(evidenceContext(evidence, agent: agent.agent, page: page)) { $1 } }
@@ -205,7 +208,7 @@ struct SiteModel {
 
     /// Evidence as a link (an http(s) URL, or a docs page of the site) or as a plain path.
     func evidenceContext(_ evidence: String, agent: AgentRecord, page: String) -> [String: Any] {
-        var context: [String: Any] = ["evidence": evidence]
+        var context: [String: Any] = ["evidence": evidence, "evidence_url": false, "evidence_href": false, "evidence_missing": false]
         if EvidencePath.isURL(evidence) {
             context["evidence_url"] = evidence
         } else {
@@ -249,6 +252,7 @@ struct SiteModel {
         context["verdict"] = agent.deployable ? "Deployable" : "Not deployable"
         context["verdict_reason"] = agent.verdictReason
         context["anchor"] = "agent-\(record.id)"
+        for key in ["version", "owner", "owner_mailto", "description_html", "audit"] { context[key] = false }
         if let version = record.version { context["version"] = version }
         if !TextRules.isBlank(record.owner) { context.merge(ownerContext(record.owner)) { $1 } }
         if !TextRules.isBlank(record.description) {
@@ -342,6 +346,7 @@ struct SiteModel {
                  "severity_label": Self.severityLabels[$0.value.severity]!]
             },
             "has_policies": !audit.policyViolations.isEmpty,
+            "period_start": false, "period_end": false,
         ]
         if let start = audit.periodStart { context["period_start"] = start }
         if let end = audit.periodEnd { context["period_end"] = end }
