@@ -148,14 +148,7 @@ are documented. Findings add whether the assessment is dated and recent.
 <section aria-labelledby="sev-{{severity}}">
 <h2 id="sev-{{severity}}"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{label}}</span> <span class="count">{{count_label}}</span></h2>
 <ul class="gaps">
-{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
-<p class="gap-head"><a class="agent-link" href="{{agent_href}}">{{agent_name}}</a> <span class="id">{{agent_id}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p>
-<p class="gap-head"><code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
-<p class="gap-message">{{message}}</p>
-<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
-<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
-</li>
-{{/gaps}}
+{{{gaps_html}}}
 </ul>
 </section>
 {{/groups}}
@@ -336,14 +329,17 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <tr><th scope="col">Agent</th>{{#matrix.items}}<th scope="col" title="{{title}}"><abbr title="{{title}}">{{number}}</abbr></th>{{/matrix.items}}</tr>
 </thead>
 <tbody>
-{{#matrix.rows}}<tr><th scope="row"><a href="{{href}}">{{id}}</a></th>{{#cells}}<td class="cell status-{{status}}">{{symbol}}</td>{{/cells}}</tr>
-{{/matrix.rows}}
+{{{matrix.rows_html}}}
 </tbody>
 </table></div>
 <ol class="item-key">
 {{#matrix.items}}<li><strong>{{title}}</strong> <span class="section-name">({{section}}{{#auto}}, auto{{/auto}})</span>: {{done}} of {{matrix.agents}} done or n/a</li>
 {{/matrix.items}}
 </ol>
+
+"""#,
+        "partials/checklist-row.mustache": #"""
+{{% CONTENT_TYPE: HTML}}<tr><th scope="row"><a href="{{href}}">{{id}}</a></th>{{#cells}}<td class="cell status-{{status}}">{{symbol}}</td>{{/cells}}</tr>
 
 """#,
         "partials/foot.mustache": #"""
@@ -356,6 +352,20 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </footer>
 </body>
 </html>
+
+"""#,
+        "partials/gap-card.mustache": #"""
+{{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
+<p class="gap-head"><a class="agent-link" href="{{agent_href}}">{{agent_name}}</a> <span class="id">{{agent_id}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p>
+<p class="gap-head"><code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
+<p class="gap-message">{{message}}</p>
+<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
+<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
+</li>
+
+"""#,
+        "partials/gap-compact.mustache": #"""
+{{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}"><p class="gap-head"><a href="#agent-{{agent_id}}">{{agent_id}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p><p class="gap-message">{{message}}</p><p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>
 
 """#,
         "partials/gap.mustache": #"""
@@ -433,11 +443,11 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </section>
 {{> partials/agent-table}}
 </section>
-{{#agents}}{{> partials/report-agent}}{{/agents}}
+{{{agents_html}}}
 <section class="report-section" aria-labelledby="all-gaps">
 <h2 id="all-gaps">All gaps</h2>
 {{#groups}}<h3><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{label}}</span> <span class="count">{{count_label}}</span></h3>
-<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}"><p class="gap-head"><a href="#agent-{{agent_id}}">{{agent_id}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p><p class="gap-message">{{message}}</p><p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>
+<ul class="gaps compact">{{{gaps_html}}}</ul>
 {{/groups}}
 </section>
 <section class="report-section" aria-labelledby="all-checklist">

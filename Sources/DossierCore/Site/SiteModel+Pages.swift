@@ -31,38 +31,45 @@ extension SiteModel {
         return context
     }
 
-    func gapsContext() -> [String: Any] {
+    func gapsContext() throws -> [String: Any] {
         let page = "gaps.html"
         var context = common(page: page, title: "Gaps", section: "gaps")
         context["intro_html"] = intro("intro/gaps.md", page: page)
         context["summary"] = summaryContext
-        context["groups"] = gapGroups(page: page)
+        context["groups"] = try gapGroups(page: page, item: "partials/gap-card")
         context["has_gaps"] = report.agents.contains { !$0.gaps.isEmpty }
         return context
     }
 
     /// Every gap of every agent: by severity, then agent id, then the agent's own gap order.
-    func gapGroups(page: String) -> [[String: Any]] {
-        Severity.allCases.compactMap { severity in
-            let gaps = report.agents.flatMap { agent in
-                agent.gaps.filter { $0.severity == severity }.map { gapContext($0, agent: agent, page: page) }
+    /// Each gap is rendered on its own with `item`, so that a page over thousands of
+    /// agents never holds the contexts of all its gaps at once.
+    func gapGroups(page: String, item: String) throws -> [[String: Any]] {
+        try Severity.allCases.compactMap { severity in
+            var html = ""
+            var count = 0
+            for agent in report.agents {
+                for gap in agent.gaps where gap.severity == severity {
+                    html += try templates.render(item, gapContext(gap, agent: agent, page: page))
+                    count += 1
+                }
             }
-            guard !gaps.isEmpty else { return nil }
+            guard count > 0 else { return nil }
             return ["severity": severity.rawValue, "label": Self.severityLabels[severity]!,
-                    "count": Chart.format(gaps.count), "count_label": gaps.count == 1 ? "1 gap" : "\(Chart.format(gaps.count)) gaps",
-                    "gaps": gaps]
+                    "count": Chart.format(count), "count_label": count == 1 ? "1 gap" : "\(Chart.format(count)) gaps",
+                    "gaps_html": html]
         }
     }
 
-    func checklistPageContext() -> [String: Any] {
+    func checklistPageContext() throws -> [String: Any] {
         let page = "checklist.html"
         var context = common(page: page, title: "Deployment checklist", section: "checklist")
         context["intro_html"] = intro("intro/checklist.md", page: page)
-        context["matrix"] = checklistMatrix(page: page)
+        context["matrix"] = try checklistMatrix(page: page)
         return context
     }
 
-    func checklistMatrix(page: String) -> [String: Any] {
+    func checklistMatrix(page: String) throws -> [String: Any] {
         let items = ChecklistCatalog.items
         var sections: [[String: Any]] = []
         for item in items {
@@ -72,8 +79,9 @@ extension SiteModel {
                 sections.append(["name": item.section, "span": 1])
             }
         }
-        let rows: [[String: Any]] = report.agents.map { agent in
-            [
+        var rowsHTML = ""
+        for agent in report.agents {
+            let row: [String: Any] = [
                 "id": agent.agent.id,
                 "href": SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page),
                 "deployable": agent.deployable,
@@ -82,6 +90,7 @@ extension SiteModel {
                      "symbol": entry.status == .done ? "✓" : entry.status == .open ? "✗" : "–"] as [String: Any]
                 },
             ]
+            rowsHTML += try templates.render("partials/checklist-row", row)
         }
         let done = items.indices.map { index in report.agents.filter { $0.checklist[index].status != .open }.count }
         return [
@@ -90,7 +99,7 @@ extension SiteModel {
                 ["id": item.id, "number": index + 1, "title": item.title, "section": item.section, "auto": item.isAuto,
                  "done": Chart.format(done[index])] as [String: Any]
             },
-            "rows": rows,
+            "rows_html": rowsHTML,
             "agents": Chart.format(report.agents.count),
         ]
     }
@@ -192,7 +201,7 @@ extension SiteModel {
     }
 
     /// The whole report in one file: summary, every agent, gaps and the checklist.
-    func reportContext() -> [String: Any] {
+    func reportContext() throws -> [String: Any] {
         let page = "report.html"
         var context = common(page: page, title: "Release report", section: "report")
         context["inline_css"] = templates.text("style.css")
@@ -208,9 +217,13 @@ extension SiteModel {
             }
             return group
         }
-        context["agents"] = report.agents.map { reportAgentContext($0, page: page) }
-        context["groups"] = gapGroups(page: page)
-        context["matrix"] = checklistMatrix(page: page)
+        var agentsHTML = ""
+        for agent in report.agents {
+            agentsHTML += try templates.render("partials/report-agent", reportAgentContext(agent, page: page))
+        }
+        context["agents_html"] = agentsHTML
+        context["groups"] = try gapGroups(page: page, item: "partials/gap-compact")
+        context["matrix"] = try checklistMatrix(page: page)
         return context
     }
 }
