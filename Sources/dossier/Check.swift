@@ -23,7 +23,8 @@ struct RepositoryOptions: ParsableArguments {
     var release: String?
 
     /// Loads and scores, printing diagnostics. Throws the exit code when the input is unusable.
-    func loadReport() throws -> Report { try loadAndScore(documents: false).0 }
+    /// Docs pages are read by `check` too, so that a repository `check` accepts also builds.
+    func loadReport() throws -> Report { try loadAndScore(documents: true).0 }
 
     func loadAndScore(documents: Bool) throws -> (Report, Repository) {
         let loader = RepositoryLoader(root: URL(fileURLWithPath: repo), releaseOverride: release, loadDocuments: documents)

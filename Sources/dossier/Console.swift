@@ -63,7 +63,7 @@ enum Console {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            error("dossier: \(errors) error\(errors == 1 ? "" : "s") in the repository; nothing was written")
+            error("dossier: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
         }
     }
 }

@@ -211,3 +211,36 @@ struct EmbeddedTemplatesTests {
         #expect(process.terminationStatus == 0, "\(message)")
     }
 }
+
+struct SiteEdgeTests {
+    @Test func reportHTMLStandsAlone() throws {
+        let out = SiteFiles.temporaryFolder("standalone")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try DossierRunner.run(["build", BuildCommandTests.acme.path, "--out", out.path]).exitCode == 0)
+        let html = try #require(try SiteFiles.pages(out)["report.html"])
+        #expect(!html.contains("<link rel=\"stylesheet\""), "the stylesheet is inline")
+        for tag in BuildCommandTests.tags(in: html) {
+            guard let range = tag.range(of: #"(href|src)="[^"]*""#, options: .regularExpression) else { continue }
+            let value = tag[range].split(separator: "\"", omittingEmptySubsequences: false)[1]
+            #expect(value.hasPrefix("#") || value.hasPrefix("http://") || value.hasPrefix("https://") || value.hasPrefix("mailto:"),
+                    "report.html links to another file: \(tag)")
+        }
+    }
+
+    @Test func docsPageLinkedOutOfTheRepositoryIsNotPublished() throws {
+        let secret = SiteFiles.temporaryFolder("secret").appendingPathExtension("md")
+        try Data("# Secret\n\nsalaries\n".utf8).write(to: secret)
+        let text = "-- dossier.yaml --\norganization: X\nrelease: \"1\"\n-- agents/a.yaml --\nname: A\nrisk: {level: low}\n-- docs/ok.md --\n# OK\n"
+        let repo = try TxtarArchive(parsing: text).materialize()
+        try FileManager.default.createSymbolicLink(atPath: repo.appendingPathComponent("docs/leak.md").path, withDestinationPath: secret.path)
+        let out = SiteFiles.temporaryFolder("leak")
+        defer { [secret, repo, out].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let result = try DossierRunner.run(["build", repo.path, "--out", out.path])
+        #expect(result.exitCode == 0)
+        #expect(result.stderr.contains("docs/leak.md: warning: links outside the repository"))
+        let files = try SiteFiles.read(out)
+        #expect(files["docs/leak.html"] == nil)
+        #expect(files["docs/ok.html"] != nil)
+        #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("salaries") })
+    }
+}

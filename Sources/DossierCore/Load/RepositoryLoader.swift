@@ -121,6 +121,11 @@ public struct RepositoryLoader: Sendable {
         var documents: [Document] = []
         if loadDocuments {
             for path in try listTree("docs") where path.hasSuffix(".md") {
+                // A page that is a symlink out of the repository is not published (it would leak the file).
+                guard EvidencePath.exists(path, in: root) else {
+                    log.warning(SourceLocation(file: path), "", "links outside the repository; not published")
+                    continue
+                }
                 guard let bytes = try readFile(path) else { continue }
                 if let problem = TextCheck.firstProblem(in: bytes) {
                     log.error(SourceLocation(file: path, line: problem.line, column: problem.column), "", problem.message)

@@ -347,7 +347,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <footer class="site-footer">
 <div class="wrap">
 <p>{{site.organization}} · {{site.title}} · release {{site.release}} · evaluated as of {{site.as_of}} · {{site.generator}}</p>
-<p>Machine-readable: <a href="{{root}}report.json">report.json</a> · <a href="{{root}}report.md">report.md</a> · <a href="{{root}}manifest.json">manifest.json</a> · single file: <a href="{{root}}report.html">report.html</a></p>
+{{^standalone}}<p>Machine-readable: <a href="{{root}}report.json">report.json</a> · <a href="{{root}}report.md">report.md</a> · <a href="{{root}}manifest.json">manifest.json</a> · single file: <a href="{{root}}report.html">report.html</a></p>{{/standalone}}
 </div>
 </footer>
 </body>
@@ -393,10 +393,10 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header">
 <div class="wrap header-row">
-<p class="brand"><a href="{{root}}index.html"><span class="org">{{site.organization}}</span> <span class="site-title">{{site.title}}</span></a></p>
+<p class="brand">{{^standalone}}<a href="{{root}}index.html">{{/standalone}}<span class="org">{{site.organization}}</span> <span class="site-title">{{site.title}}</span>{{^standalone}}</a>{{/standalone}}</p>
 <p class="release">Release <strong>{{site.release}}</strong> <span aria-hidden="true">·</span> as of <time datetime="{{site.as_of}}">{{site.as_of}}</time></p>
 </div>
-<nav class="site-nav" aria-label="Main"><ul class="wrap">{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>
+{{^standalone}}<nav class="site-nav" aria-label="Main"><ul class="wrap">{{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}</ul></nav>{{/standalone}}
 </header>
 <main id="main" class="wrap">
 

@@ -65,11 +65,11 @@ extension SiteModel {
         let page = "checklist.html"
         var context = common(page: page, title: "Deployment checklist", section: "checklist")
         context["intro_html"] = intro("intro/checklist.md", page: page)
-        context["matrix"] = try checklistMatrix(page: page)
+        context["matrix"] = try checklistMatrix(page: page, anchors: true)
         return context
     }
 
-    func checklistMatrix(page: String) throws -> [String: Any] {
+    func checklistMatrix(page: String, anchors: Bool = false) throws -> [String: Any] {
         let items = ChecklistCatalog.items
         var sections: [[String: Any]] = []
         for item in items {
@@ -83,7 +83,7 @@ extension SiteModel {
         for agent in report.agents {
             let row: [String: Any] = [
                 "id": agent.agent.id,
-                "href": SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page),
+                "href": anchors ? "#agent-\(agent.agent.id)" : SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page),
                 "deployable": agent.deployable,
                 "cells": agent.checklist.map { entry in
                     ["status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
@@ -204,6 +204,8 @@ extension SiteModel {
     func reportContext() throws -> [String: Any] {
         let page = "report.html"
         var context = common(page: page, title: "Release report", section: "report")
+        // One file to mail or archive: no links to the other pages of the site.
+        context["standalone"] = true
         context["inline_css"] = templates.text("style.css")
         context["summary"] = summaryContext
         context["charts"] = portfolioCharts
@@ -223,7 +225,7 @@ extension SiteModel {
         }
         context["agents_html"] = agentsHTML
         context["groups"] = try gapGroups(page: page, item: "partials/gap-compact")
-        context["matrix"] = try checklistMatrix(page: page)
+        context["matrix"] = try checklistMatrix(page: page, anchors: true)
         return context
     }
 }

@@ -39,6 +39,7 @@ struct SiteModel {
         }
         return [
             "site": siteContext,
+            "standalone": false,
             "root": root,
             "page_title": title,
             "nav": nav,
@@ -57,7 +58,21 @@ struct SiteModel {
             "release": report.release,
             "as_of": report.asOf.description,
             "generator": DossierVersion.generator,
+            "extensions": Self.extensions(report.extensions),
         ]
+    }
+
+    /// `x-` keys for templates: strings, lists and maps, by key without order guarantees beyond sorting.
+    static func extensions(_ values: [String: ExtensionValue]) -> [String: Any] {
+        func convert(_ value: ExtensionValue) -> Any {
+            switch value {
+            case .null: return false
+            case let .scalar(text): return text
+            case let .list(items): return items.map(convert)
+            case let .map(pairs): return Dictionary(pairs.map { ($0.0, convert($0.1)) }, uniquingKeysWith: { first, _ in first })
+            }
+        }
+        return values.mapValues(convert)
     }
 
     func markdown(_ source: String, writtenIn file: String, shownOn page: String) -> String {
@@ -252,6 +267,7 @@ struct SiteModel {
         context["verdict"] = agent.deployable ? "Deployable" : "Not deployable"
         context["verdict_reason"] = agent.verdictReason
         context["anchor"] = "agent-\(record.id)"
+        context["extensions"] = Self.extensions(record.extensions)
         for key in ["version", "owner", "owner_mailto", "description_html", "audit"] { context[key] = false }
         if let version = record.version { context["version"] = version }
         if !TextRules.isBlank(record.owner) { context.merge(ownerContext(record.owner)) { $1 } }
