@@ -90,6 +90,7 @@ public struct RepositoryLoader: Sendable {
 
         // audit/
         var audits: [String: AuditSummary] = [:]
+        let knownAgents = Set(stems.keys)
         for path in try listAuditFiles() {
             let name = String(path.dropFirst("audit/".count))
             if name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") {
@@ -113,7 +114,7 @@ public struct RepositoryLoader: Sendable {
             inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
             let reader = RecordReader(file: path, format: .json, log: log)
             guard let document = parse(bytes, reader: reader) else { continue }
-            let reading = AuditSummaryReader(reader: reader, id: stem, knownAgents: Set(stems.keys))
+            let reading = AuditSummaryReader(reader: reader, id: stem, knownAgents: knownAgents)
             if let summary = reading.read(document) { audits[stem] = summary }
         }
 
