@@ -74,7 +74,7 @@ struct Check: ParsableCommand {
         let report = try options.loadReport()
         switch format {
         case .json:
-            Console.out(ReportJSON.render(report))
+            ReportJSON.write(report) { Console.out($0) }
         default:
             Console.out(TextReport(colors: Console.stdoutColors, failOn: failOn.severity).render(report))
         }

@@ -49,6 +49,18 @@ struct RenderTests {
         #expect((summary["gaps"] as? [String: Int])?["high"] == report.summary.gaps[.high])
     }
 
+    @Test func streamedJSONIsThePrettyPrintedValue() throws {
+        for agents in [[:], ["agents/a.yaml": "name: A\nrisk: {level: high}\n", "agents/b.yaml": "name: B\nrisk: {level: low}\n"]] {
+            let repo = try TestRepository(["dossier.yaml": TestRepository.config].merging(agents) { $1 })
+            defer { repo.remove() }
+            let report = try repo.score()
+            var pieces: [String] = []
+            ReportJSON.write(report) { pieces.append($0) }
+            #expect(pieces.joined() == ReportJSON.value(report).rendered())
+            #expect(pieces.count == (agents.isEmpty ? 1 : agents.count + 2), "one piece per agent")
+        }
+    }
+
     @Test func textReportHasNoColorsUnlessAsked() throws {
         let repo = try TestRepository(["dossier.yaml": TestRepository.config,
                                        "agents/a.yaml": "name: \"A\\u001b[31m\"\nrisk: {level: low}\n"])

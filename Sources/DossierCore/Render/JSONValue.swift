@@ -32,6 +32,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// Pretty-printed as a member nested `indent` spaces deep (no final newline).
+    func rendered(indent: Int) -> String {
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
     private func write(into out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
@@ -62,6 +69,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func writeString(_ value: String, into out: inout String) {
+        // Most strings need no escaping: copy them whole.
+        let plain = !value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
+        if plain {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

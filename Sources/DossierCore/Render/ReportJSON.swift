@@ -2,9 +2,43 @@
 public enum ReportJSON {
     public static let schema = "dossier.report/v1"
 
-    public static func render(_ report: Report) -> String { value(report).rendered() }
+    public static func render(_ report: Report) -> String {
+        var out = ""
+        write(report) { out += $0 }
+        return out
+    }
+
+    /// Writes the report in pieces, one agent at a time, so that a report over
+    /// thousands of agents is never held whole in memory. The bytes are those of
+    /// `value(report).rendered()`.
+    public static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
+        guard case let .object(members) = header(report) else { return }
+        // Header members, written exactly as the pretty-printer would.
+        var head = "{\n"
+        for (key, value) in members {
+            head += "  "
+            JSONValue.writeString(key, into: &head)
+            head += ": " + value.rendered(indent: 2) + ",\n"
+        }
+        guard !report.agents.isEmpty else {
+            try sink(head + "  \"agents\": []\n}\n")
+            return
+        }
+        try sink(head + "  \"agents\": [\n")
+        for (index, agent) in report.agents.enumerated() {
+            let separator = index == report.agents.count - 1 ? "\n" : ",\n"
+            try sink("    " + agentValue(agent).rendered(indent: 4) + separator)
+        }
+        try sink("  ]\n}\n")
+    }
 
     public static func value(_ report: Report) -> JSONValue {
+        guard case let .object(members) = header(report) else { return .null }
+        return .object(members + [("agents", .array(report.agents.map(agentValue)))])
+    }
+
+    /// Every top-level member before `agents`.
+    static func header(_ report: Report) -> JSONValue {
         let summary = report.summary
         return .object([
             ("schema", .string(schema)),
@@ -19,7 +53,6 @@ public enum ReportJSON {
                 ("gaps", .object(Severity.allCases.map { ($0.rawValue, .int(summary.gaps[$0] ?? 0)) })),
                 ("waived", .int(summary.waived)),
             ])),
-            ("agents", .array(report.agents.map(agentValue))),
         ])
     }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import Foundation
 
@@ -23,7 +24,21 @@ public struct SiteBuilder: Sendable {
     /// One output file and how to make it.
     private struct Job: Sendable {
         let path: String
-        let make: @Sendable () throws -> String
+        /// Makes the whole file, or (for the largest) hands it over in pieces.
+        let make: (@Sendable () throws -> String)?
+        let stream: (@Sendable ((String) throws -> Void) throws -> Void)?
+
+        init(path: String, make: @escaping @Sendable () throws -> String) {
+            self.path = path
+            self.make = make
+            self.stream = nil
+        }
+
+        init(path: String, stream: @escaping @Sendable ((String) throws -> Void) throws -> Void) {
+            self.path = path
+            self.make = nil
+            self.stream = stream
+        }
     }
 
     /// Writes every output into `directory` (which must exist and be empty).
@@ -63,7 +78,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         jobs.append(Job(path: "style.css") { templates.text("style.css") })
-        jobs.append(Job(path: "report.json") { ReportJSON.render(report) })
+        jobs.append(Job(path: "report.json", stream: { sink in try ReportJSON.write(report, to: sink) }))
         jobs.append(Job(path: "report.md") { ReportMarkdown.render(report) })
         for agent in report.agents {
             let page = SitePaths.agentPage(agent.agent.id)
@@ -82,7 +97,12 @@ public struct SiteBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while !failure.isSet, let index = next.take(below: jobs.count) {
                 do {
-                    try output.write(jobs[index].path, try jobs[index].make())
+                    let job = jobs[index]
+                    if let make = job.make {
+                        try output.write(job.path, try make())
+                    } else if let stream = job.stream {
+                        try output.write(job.path, stream: stream)
+                    }
                 } catch {
                     failure.set(error)
                 }
@@ -146,6 +166,31 @@ final class OutputFolder: @unchecked Sendable {
             throw InputOutputError(path: url.path, reason: "cannot write the file")
         }
         let digest = FileDigest(path: path, sha256: Digest.sha256(data), bytes: data.count)
+        lock.withLock { written.append(digest) }
+    }
+
+    /// Writes a file from pieces, hashing as it goes (for outputs too large to hold whole).
+    func write(_ path: String, stream: ((String) throws -> Void) throws -> Void) throws {
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw InputOutputError(path: url.path, reason: "cannot write the file")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var bytes = 0
+        do {
+            try stream { piece in
+                let data = Data(piece.utf8)
+                try handle.write(contentsOf: data)
+                hasher.update(data: data)
+                bytes += data.count
+            }
+        } catch let error as InputOutputError {
+            throw error
+        } catch {
+            throw InputOutputError(path: url.path, reason: "cannot write the file")
+        }
+        let digest = FileDigest(path: path, sha256: Digest.hex(hasher.finalize()), bytes: bytes)
         lock.withLock { written.append(digest) }
     }
 
