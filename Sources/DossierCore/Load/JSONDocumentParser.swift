@@ -67,41 +67,27 @@ public enum JSONDocumentParser {
             guard current != nil else { return nil }
             var stack: [Frame] = []
             var result: DocumentNode?
-            var expectValue = true
             while true {
                 skipWhitespace()
-                if expectValue {
+                do {
                     let startLine = line
                     let startColumn = column
                     var node: DocumentNode?
                     switch current {
-                    case UInt8(ascii: "{"):
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        let isObject = current == UInt8(ascii: "{")
                         guard stack.count < DocumentParser.maxNesting else {
                             throw DocumentParser.Failure(line: line, column: column, message: "nesting is deeper than \(DocumentParser.maxNesting) levels")
                         }
                         advance()
-                        stack.append(Frame(isObject: true, line: startLine, column: startColumn))
                         skipWhitespace()
-                        if current == UInt8(ascii: "}") {
+                        if current == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                             advance()
-                            let frame = stack.removeLast()
-                            node = .map(MapNode(entries: [], line: frame.line, column: frame.column))
+                            node = isObject ? .map(MapNode(entries: [], line: startLine, column: startColumn))
+                                            : .list(ListNode(items: [], line: startLine, column: startColumn))
                         } else {
-                            stack[stack.count - 1].key = try key()
-                            continue
-                        }
-                    case UInt8(ascii: "["):
-                        guard stack.count < DocumentParser.maxNesting else {
-                            throw DocumentParser.Failure(line: line, column: column, message: "nesting is deeper than \(DocumentParser.maxNesting) levels")
-                        }
-                        advance()
-                        stack.append(Frame(isObject: false, line: startLine, column: startColumn))
-                        skipWhitespace()
-                        if current == UInt8(ascii: "]") {
-                            advance()
-                            let frame = stack.removeLast()
-                            node = .list(ListNode(items: [], line: frame.line, column: frame.column))
-                        } else {
+                            stack.append(Frame(isObject: isObject, line: startLine, column: startColumn))
+                            if isObject { stack[stack.count - 1].key = try key() }
                             continue
                         }
                     case UInt8(ascii: "\""):
@@ -145,7 +131,6 @@ public enum JSONDocumentParser {
                         guard current == nil else { throw fail("unexpected \(describe(current)) after the end of the document") }
                         return result
                     }
-                    expectValue = true
                 }
             }
         }
