@@ -12,31 +12,36 @@ public enum HTMLSafety {
     ]
 
     public static func neutralizeSchemes(_ html: String) -> String {
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        var changed = false
-        var index = 0
-        var copied = 0
-        while index < bytes.count {
-            let byte = bytes[index] | 0x20
-            if byte == UInt8(ascii: "j") || byte == UInt8(ascii: "v") || byte == UInt8(ascii: "d") {
-                for (needle, colon) in patterns where matches(bytes, at: index, needle) {
-                    if !changed { out.reserveCapacity(bytes.count + 16); changed = true }
-                    out.append(contentsOf: bytes[copied..<(index + colon)])
-                    out.append(contentsOf: Array("&#58;".utf8))
-                    copied = index + colon + 1
-                    index = copied - 1
-                    break
+        var html = html
+        // Scans the string's own UTF-8 storage: a large page is not copied unless it must change.
+        let rewritten: [UInt8]? = html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var changed = false
+            var index = 0
+            var copied = 0
+            while index < bytes.count {
+                let byte = bytes[index] | 0x20
+                if byte == UInt8(ascii: "j") || byte == UInt8(ascii: "v") || byte == UInt8(ascii: "d") {
+                    for (needle, colon) in patterns where matches(bytes, at: index, needle) {
+                        if !changed { out.reserveCapacity(bytes.count + 16); changed = true }
+                        out.append(contentsOf: bytes[copied..<(index + colon)])
+                        out.append(contentsOf: Array("&#58;".utf8))
+                        copied = index + colon + 1
+                        index = copied - 1
+                        break
+                    }
                 }
+                index += 1
             }
-            index += 1
+            guard changed else { return nil }
+            out.append(contentsOf: bytes[copied...])
+            return out
         }
-        guard changed else { return html }
-        out.append(contentsOf: bytes[copied...])
-        return String(decoding: out, as: UTF8.self)
+        guard let rewritten else { return html }
+        return String(decoding: rewritten, as: UTF8.self)
     }
 
-    private static func matches(_ bytes: [UInt8], at index: Int, _ needle: [UInt8]) -> Bool {
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ needle: [UInt8]) -> Bool {
         guard index + needle.count <= bytes.count else { return false }
         for (offset, expected) in needle.enumerated() {
             let byte = bytes[index + offset]
