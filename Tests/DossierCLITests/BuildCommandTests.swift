@@ -244,3 +244,53 @@ struct SiteEdgeTests {
         #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("salaries") })
     }
 }
+
+struct SiteOptionTests {
+    func build(_ files: [String: String]) throws -> (URL, URL, DossierRunner.Result) {
+        var text = ""
+        for (path, content) in files.sorted(by: { $0.key < $1.key }) { text += "-- \(path) --\n\(content)\n" }
+        let repo = try TxtarArchive(parsing: text).materialize()
+        let out = SiteFiles.temporaryFolder("options")
+        return (repo, out, try DossierRunner.run(["build", repo.path, "--out", out.path]))
+    }
+
+    @Test func baseURLMakesLinksAbsolute() throws {
+        let (repo, out, result) = try build([
+            "dossier.yaml": "organization: X\nrelease: \"1\"\nbase_url: https://gov.example/site",
+            "agents/a.yaml": "name: A\nrisk: {level: low}",
+            "docs/p.md": "# P\n\n[a](../agents/a.yaml) [mail](mailto:someone@example.com)",
+        ])
+        defer { try? FileManager.default.removeItem(at: repo); try? FileManager.default.removeItem(at: out) }
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let pages = try SiteFiles.pages(out)
+        #expect(pages["index.html"]?.contains("href=\"https://gov.example/site/agents/a.html\"") == true)
+        #expect(pages["index.html"]?.contains("href=\"https://gov.example/site/style.css\"") == true)
+        let doc = try #require(pages["docs/p.html"])
+        #expect(doc.contains("href=\"https://gov.example/site/agents/a.html\""))
+        #expect(!doc.contains("mailto:"), "mailto: links come only from owner addresses")
+    }
+
+    @Test func unsafeBaseURLIsInvalid() throws {
+        let (repo, out, result) = try build(["dossier.yaml": "organization: X\nrelease: \"1\"\nbase_url: \"javascript:alert(1)//\"",
+                                             "agents/a.yaml": "name: A\nrisk: {level: low}"])
+        defer { try? FileManager.default.removeItem(at: repo); try? FileManager.default.removeItem(at: out) }
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.hasPrefix("dossier.yaml:3:11: base_url: expected an http(s) URL"))
+    }
+
+    @Test func noScriptURLInAnyOutput() throws {
+        let (repo, out, result) = try build([
+            "dossier.yaml": "organization: X\nrelease: \"1\"",
+            "agents/a.yaml": "name: A\nrisk: {level: low}\nchecklist:\n  rate_limiting: {done: true, evidence: \"JavaScript:alert(1)\"}\n  output_filtering: {done: true, evidence: \"data:text/html,x\"}",
+        ])
+        defer { try? FileManager.default.removeItem(at: repo); try? FileManager.default.removeItem(at: out) }
+        #expect(result.exitCode == 0)
+        for (path, data) in try SiteFiles.read(out) {
+            let text = String(decoding: data, as: UTF8.self).lowercased()
+            #expect(!text.contains("javascript:") && !text.contains("data:text/html"), "\(path)")
+        }
+        let json = try #require(try JSONSerialization.jsonObject(with: SiteFiles.read(out)["report.json"]!) as? [String: Any])
+        let checklist = ((json["agents"] as? [[String: Any]])?.first?["checklist"] as? [[String: Any]]) ?? []
+        #expect(checklist.contains { $0["evidence"] as? String == "JavaScript:alert(1)" }, "the value is unchanged")
+    }
+}

@@ -222,3 +222,20 @@ struct LoaderTests {
         #expect(ids == ["0day", "9lives", "a", "a-b", "a.b", "a0", "a_b", "ab", "b"])
     }
 }
+
+struct ConfigEdgeTests {
+    @Test func emptyAsOfIsAnError() throws {
+        let repo = try TestRepository(["dossier.yaml": "organization: X\nrelease: \"1\"\nas_of: \"\"\n"])
+        defer { repo.remove() }
+        #expect(try repo.load().errors.map(\.description) == ["dossier.yaml:3:8: as_of: expected a date YYYY-MM-DD, found the string ''"])
+    }
+
+    @Test func emptySourceDateEpochIsUnset() throws {
+        #expect(try EvaluationDate.resolve(configured: nil, environment: ["SOURCE_DATE_EPOCH": ""], now: 86_400).description == "1970-01-02")
+    }
+
+    @Test func shortenedKeysGetSuggestions() {
+        #expect(KeySuggestion.closest(to: "human_oversight", in: AgentReader.complianceKeys) == "human_oversight_measures")
+        #expect(KeySuggestion.closest(to: "requires_approval", in: AgentReader.riskKeys) == "requires_human_approval")
+    }
+}

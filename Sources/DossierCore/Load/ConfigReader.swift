@@ -31,8 +31,17 @@ struct ConfigReader {
         } else if releaseOverride == nil {
             reader.log.error(reader.location(1, 1), "release", "missing required key (or pass --release)")
         }
-        if let node = top.node("as_of"), let value = reader.date(node, path: "as_of") { config.asOf = value }
-        if let node = top.node("base_url"), let value = reader.string(node, path: "base_url") { config.baseURL = value }
+        if let node = top.node("as_of"), let value = reader.date(node, path: "as_of", allowEmpty: false) { config.asOf = value }
+        if let node = top.node("base_url"), let value = reader.string(node, path: "base_url") {
+            // It prefixes every link of the site: only a web address or an absolute path may.
+            let lowered = value.lowercased()
+            if value.isEmpty || lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || (value.hasPrefix("/") && !value.hasPrefix("//")),
+               !value.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == " " || $0.isNewline }) {
+                config.baseURL = value
+            } else {
+                reader.error(node, "base_url", "expected an http(s) URL or an absolute path such as /governance/, found '\(value)'")
+            }
+        }
         if let node = top.node("thresholds") { readThresholds(node, into: &config.thresholds) }
         if let node = top.node("capabilities") { readCapabilities(node, into: &config) }
         config.extensions = top.extensions

@@ -10,7 +10,11 @@ enum KeySuggestion {
         }
         guard let best else { return nil }
         let limit = max(2, min(key.count, best.key.count) / 3)
-        return best.distance <= limit ? best.key : nil
+        if best.distance <= limit { return best.key }
+        // A shortened key (`human_oversight`, `requires_approval`): every word of it in one known key.
+        let words = Set(lowered.split(separator: "_"))
+        guard words.count >= 2 else { return nil }
+        return known.filter { words.isSubset(of: Set($0.split(separator: "_"))) }.min { $0.count < $1.count }
     }
 
     /// Levenshtein distance, with an adjacent transposition counting as one edit.

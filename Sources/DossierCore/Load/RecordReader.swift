@@ -183,13 +183,14 @@ struct RecordReader {
         return value
     }
 
-    /// A calendar date `YYYY-MM-DD`, quoted or not. An empty string means "no date".
-    func date(_ node: DocumentNode, path: String) -> CalendarDate?? {
+    /// A calendar date `YYYY-MM-DD`, quoted or not. An empty string means "no date" where
+    /// `allowEmpty` (the reference dataclass writes `""` for an unset date).
+    func date(_ node: DocumentNode, path: String, allowEmpty: Bool = true) -> CalendarDate?? {
         guard case let .scalar(scalar) = node else {
             error(node, path, "expected a date YYYY-MM-DD, found \(node.kindDescription)")
             return nil
         }
-        if scalar.text.isEmpty || (scalar.style == .quoted && TextRules.isBlank(scalar.text)) { return .some(nil) }
+        if scalar.text.isEmpty, allowEmpty { return .some(nil) }
         if format == .json, scalar.style == .plain {
             error(node, path, "expected a date \"YYYY-MM-DD\" (a JSON string), found \(scalar.kindDescription)")
             return nil

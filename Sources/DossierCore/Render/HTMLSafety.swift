@@ -11,8 +11,12 @@ public enum HTMLSafety {
         (Array("javascript:".utf8), 10), (Array("vbscript:".utf8), 8), (Array("data:text/html".utf8), 4),
     ]
 
-    public static func neutralizeSchemes(_ html: String) -> String {
+    public static func neutralizeSchemes(_ html: String) -> String { neutralizeSchemes(html, colon: "&#58;") }
+
+    /// Replaces the colon of every `javascript:`, `vbscript:` and `data:text/html` with `colon`.
+    static func neutralizeSchemes(_ html: String, colon replacement: String) -> String {
         var html = html
+        let colonBytes = Array(replacement.utf8)
         // Scans the string's own UTF-8 storage: a large page is not copied unless it must change.
         let rewritten: [UInt8]? = html.withUTF8 { bytes in
             var out: [UInt8] = []
@@ -25,7 +29,7 @@ public enum HTMLSafety {
                     for (needle, colon) in patterns where matches(bytes, at: index, needle) {
                         if !changed { out.reserveCapacity(bytes.count + 16); changed = true }
                         out.append(contentsOf: bytes[copied..<(index + colon)])
-                        out.append(contentsOf: Array("&#58;".utf8))
+                        out.append(contentsOf: colonBytes)
                         copied = index + colon + 1
                         index = copied - 1
                         break

@@ -1,3 +1,4 @@
+
 /// A JSON value with ordered object keys, written deterministically.
 ///
 /// Foundation's `JSONEncoder` cannot keep a fixed key order (only sorted or
@@ -71,7 +72,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     static func writeString(_ value: String, into out: inout String) {
         // Most strings need no escaping: copy them whole.
         let plain = !value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
-        if plain {
+        // Text that mentions a script URL (`javascript:alert(1)` as evidence) keeps its value, but its
+        // colons are written `\u003a`, so that no output of the site contains such a URL literally.
+        let mentionsScheme = HTMLSafety.neutralizeSchemes(value, colon: "") != value
+        if plain && !mentionsScheme {
             out += "\""
             out += value
             out += "\""
@@ -89,6 +93,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\u{0C}": out += "\\f"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
+            case ":" where mentionsScheme: out += "\\u003a"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)

@@ -14,7 +14,8 @@ public enum EvaluationDate {
     ///   - now: seconds since the epoch, now.
     public static func resolve(configured: CalendarDate?, environment: [String: String], now: Int64) throws(InvalidEpoch) -> CalendarDate {
         if let configured { return configured }
-        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+        // An empty value (a CI variable left blank) is the same as an unset one.
+        if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
             // Years 1 to 9999 only: anything else is not a date a report can carry.
             guard let seconds = Int64(epoch), (-62_135_596_800...253_402_300_799).contains(seconds) else {
                 throw InvalidEpoch(value: epoch)

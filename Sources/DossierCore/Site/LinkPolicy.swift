@@ -12,10 +12,13 @@ struct LinkPolicy: Sendable {
     let docs: Set<String>
     /// Agent file path → id.
     let agentFiles: [String: String]
+    /// `base_url` (with a final slash), or "" for relative links.
+    var baseURL = ""
 
     func decide(_ url: String, writtenIn sourceFile: String, shownOn page: String) -> Markdown.LinkDecision {
         let lowered = url.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("mailto:") { return .link(url) }
+        // The only mailto: links of the site are the ones made from owner addresses.
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return .link(url) }
         if url.hasPrefix("#") { return .link(url) }
         if SitePaths.hasScheme(url) || url.hasPrefix("/") || url.hasPrefix("\\") { return .text }
         var path = url
@@ -28,6 +31,7 @@ struct LinkPolicy: Sendable {
         let decoded = path.removingPercentEncoding ?? path
         guard let resolved = SitePaths.resolve(decoded, against: sourceFile),
               let target = SitePaths.page(forRepositoryPath: resolved, docs: docs, agents: agentFiles) else { return .text }
-        return .link(SitePaths.relative(target, from: page) + fragment)
+        let link = baseURL.isEmpty ? SitePaths.relative(target, from: page) : baseURL + SitePaths.encode(target)
+        return .link(link + fragment)
     }
 }

@@ -24,9 +24,9 @@ extension SiteModel {
         var context = common(page: page, title: agent.agent.name, section: "index")
         context["agent"] = agentContext(agent, page: page)
         context["breadcrumbs"] = [
-            ["label": "Portfolio", "href": SitePaths.relative("index.html", from: page)],
+            ["label": "Portfolio", "href": href("index.html", from: page)],
             ["label": "\(Self.riskLabels[agent.agent.risk.level]!) risk",
-             "href": SitePaths.relative("risk/\(agent.agent.risk.level.rawValue).html", from: page)],
+             "href": href("risk/\(agent.agent.risk.level.rawValue).html", from: page)],
         ]
         return context
     }
@@ -83,7 +83,7 @@ extension SiteModel {
         for agent in report.agents {
             let row: [String: Any] = [
                 "id": agent.agent.id,
-                "href": anchors ? "#agent-\(agent.agent.id)" : SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page),
+                "href": anchors ? "#agent-\(agent.agent.id)" : href(SitePaths.agentPage(agent.agent.id), from: page),
                 "deployable": agent.deployable,
                 "cells": agent.checklist.map { entry in
                     ["status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
@@ -114,7 +114,7 @@ extension SiteModel {
             let result = agent.checks[index]
             if result.passed {
                 passing.append(["id": agent.agent.id, "name": agent.agent.name,
-                                "href": SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page)])
+                                "href": href(SitePaths.agentPage(agent.agent.id), from: page)])
                 continue
             }
             var row = agentRow(agent, page: page)
@@ -144,7 +144,7 @@ extension SiteModel {
         context["articles"] = ArticleCheck.all.map { other in
             let otherNumber = other.article.replacingOccurrences(of: "Art. ", with: "")
             return ["number": otherNumber, "title": other.title, "current": other.id == check.id,
-                    "href": SitePaths.relative(SitePaths.articlePage(other.article), from: page)] as [String: Any]
+                    "href": href(SitePaths.articlePage(other.article), from: page)] as [String: Any]
         }
         return context
     }
@@ -183,7 +183,7 @@ extension SiteModel {
     func documentList(page: String) -> [[String: Any]] {
         repository.documents.map { document in
             ["title": title(of: document), "path": document.path,
-             "href": SitePaths.relative(SitePaths.docPage(document.path), from: page)]
+             "href": href(SitePaths.docPage(document.path), from: page)]
         }
     }
 
@@ -196,7 +196,7 @@ extension SiteModel {
         let title = rendering.title ?? String(document.path.dropFirst("docs/".count).dropLast(3))
         var context = common(page: page, title: title, section: "docs")
         context["document"] = ["title": title, "path": document.path, "html": rendering.html]
-        context["breadcrumbs"] = [["label": "Documents", "href": SitePaths.relative("documents.html", from: page)]]
+        context["breadcrumbs"] = [["label": "Documents", "href": href("documents.html", from: page)]]
         return context
     }
 

@@ -16,7 +16,20 @@ struct SiteModel {
         self.templates = templates
         var agentFiles: [String: String] = [:]
         for agent in repository.agents { agentFiles[agent.file] = agent.id }
-        linkPolicy = LinkPolicy(docs: Set(repository.documents.map(\.path)), agentFiles: agentFiles)
+        baseURL = Self.normalizedBase(repository.config.baseURL)
+        linkPolicy = LinkPolicy(docs: Set(repository.documents.map(\.path)), agentFiles: agentFiles, baseURL: baseURL)
+    }
+
+    /// `base_url` with a final slash, or "" for relative links.
+    let baseURL: String
+
+    static func normalizedBase(_ base: String) -> String {
+        base.isEmpty || base.hasSuffix("/") ? base : base + "/"
+    }
+
+    /// The link to a site path from a page: relative, or absolute under `base_url` when it is set.
+    func href(_ target: String, from page: String) -> String {
+        baseURL.isEmpty ? SitePaths.relative(target, from: page) : baseURL + SitePaths.encode(target)
     }
 
     /// Agents listed per risk level on the index before the rest is left to the level's own page.
@@ -29,7 +42,7 @@ struct SiteModel {
     // MARK: Common
 
     func common(page: String, title: String, section: String) -> [String: Any] {
-        let root = SitePaths.root(of: page)
+        let root = baseURL.isEmpty ? SitePaths.root(of: page) : baseURL
         let nav: [[String: Any]] = [
             ("index", "Portfolio", "index.html"), ("gaps", "Gaps", "gaps.html"), ("checklist", "Checklist", "checklist.html"),
             ("articles", "Articles", "articles/art-9.html"), ("docs", "Documents", "documents.html"),
@@ -84,7 +97,7 @@ struct SiteModel {
         Markdown.render(templates.text(name)) { url in
             let lowered = url.lowercased()
             if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || url.hasPrefix("#") { return .link(url) }
-            if !SitePaths.hasScheme(url), url.hasSuffix(".html") { return .link(SitePaths.relative(url, from: page)) }
+            if !SitePaths.hasScheme(url), url.hasSuffix(".html") { return .link(href(url, from: page)) }
             return .text
         }.html
     }
@@ -134,7 +147,7 @@ struct SiteModel {
         return [
             "id": agent.agent.id,
             "name": agent.agent.name,
-            "href": SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page),
+            "href": href(SitePaths.agentPage(agent.agent.id), from: page),
             "risk_level": agent.agent.risk.level.rawValue,
             "risk_label": Self.riskLabels[agent.agent.risk.level]!,
             "score": agent.complianceScore,
@@ -159,7 +172,7 @@ struct SiteModel {
                 "agents": shown.map { agentRow($0, page: page) },
                 "has_more": shown.count < agents.count,
                 "more": Chart.format(agents.count - shown.count),
-                "full_list_href": SitePaths.relative("risk/\(level.rawValue).html", from: page),
+                "full_list_href": href("risk/\(level.rawValue).html", from: page),
             ]
         }
     }
@@ -168,7 +181,7 @@ struct SiteModel {
         var context: [String: Any] = [
             "agent_id": agent.agent.id,
             "agent_name": agent.agent.name,
-            "agent_href": SitePaths.relative(SitePaths.agentPage(agent.agent.id), from: page),
+            "agent_href": href(SitePaths.agentPage(agent.agent.id), from: page),
             "rule": gap.rule,
             "kind": gap.kind.rawValue,
             "is_article": gap.kind == .article,
@@ -183,7 +196,7 @@ struct SiteModel {
         ]
         if let article = gap.article {
             context["article"] = article
-            context["article_href"] = SitePaths.relative(SitePaths.articlePage(article), from: page)
+            context["article_href"] = href(SitePaths.articlePage(article), from: page)
         }
         if let field = gap.field { context["field"] = field }
         if let subject = gap.subject { context["subject"] = subject }
@@ -234,7 +247,7 @@ struct SiteModel {
                 path = String(path[..<hash])
             }
             if linkPolicy.docs.contains(path) {
-                context["evidence_href"] = SitePaths.relative(SitePaths.docPage(path), from: page) + fragment
+                context["evidence_href"] = href(SitePaths.docPage(path), from: page) + fragment
             }
             if agent.checklist.values.contains(where: { $0.evidence == evidence && !$0.evidenceExists }) {
                 context["evidence_missing"] = true
@@ -289,7 +302,7 @@ struct SiteModel {
             var item: [String: Any] = [
                 "id": check.id, "article": check.article, "title": check.title, "passed": result.passed,
                 "status_label": result.passed ? "Pass" : "Fail",
-                "href": SitePaths.relative(SitePaths.articlePage(check.article), from: page),
+                "href": href(SitePaths.articlePage(check.article), from: page),
                 "fields": check.fields.map { ["path": $0, "value": fieldValue($0, of: record)] },
             ]
             if let failing = result.failingField { item["failing_field"] = failing }
