@@ -41,6 +41,8 @@ struct BuildCommandTests {
             + (9...15).map({ "articles/art-\($0).html" }) {
             #expect(files[page] != nil, "missing \(page)")
         }
+        let checklist = String(decoding: files["checklist.html"]!, as: UTF8.self)
+        #expect(checklist.contains("href=\"agents/financial-advisor.html\""), "matrix rows link to the agent pages")
         let check = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none"])
         #expect(files["report.json"] == Data(check.stdout.utf8), "report.json is the bytes of check --format json")
     }

@@ -23,6 +23,7 @@ public struct SiteBuilder: Sendable {
 
     /// One output file and how to make it.
     private struct Job: Sendable {
+        typealias Stream = @Sendable ((String) throws -> Void) throws -> Void
         let path: String
         /// Makes the whole file, or (for the largest) hands it over in pieces.
         let make: (@Sendable () throws -> String)?
@@ -55,11 +56,19 @@ public struct SiteBuilder: Sendable {
             }
         }
 
-        // The pages over all agents are the largest: they go first, so that they overlap with the agent pages.
+        // The pages over all agents are the largest: they go first, so that they overlap with the
+        // agent pages, and their long lists are streamed into place.
+        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> [String: Any]) -> Job.Stream = { name, context in
+            { sink in
+                var lists: [StreamedList] = []
+                let page = try render(name, context(&lists))
+                try StreamedList.write(page, lists: lists) { try sink(HTMLSafety.neutralizeSchemes($0)) }
+            }
+        }
         var jobs: [Job] = [
-            Job(path: "report.html") { try render("report", model.reportContext()) },
-            Job(path: "gaps.html") { try render("gaps", model.gapsContext()) },
-            Job(path: "checklist.html") { try render("checklist", model.checklistPageContext()) },
+            Job(path: "report.html", stream: streamed("report") { model.reportContext(lists: &$0) }),
+            Job(path: "gaps.html", stream: streamed("gaps") { model.gapsContext(lists: &$0) }),
+            Job(path: "checklist.html", stream: streamed("checklist") { model.checklistPageContext(lists: &$0) }),
         ]
         for check in ArticleCheck.all {
             let page = SitePaths.articlePage(check.article)

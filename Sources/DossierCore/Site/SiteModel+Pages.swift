@@ -31,45 +31,46 @@ extension SiteModel {
         return context
     }
 
-    func gapsContext() throws -> [String: Any] {
+    func gapsContext(lists: inout [StreamedList]) -> [String: Any] {
         let page = "gaps.html"
         var context = common(page: page, title: "Gaps", section: "gaps")
         context["intro_html"] = intro("intro/gaps.md", page: page)
         context["summary"] = summaryContext
-        context["groups"] = try gapGroups(page: page, item: "partials/gap-card")
+        context["groups"] = gapGroups(page: page, item: "partials/gap-card", lists: &lists)
         context["has_gaps"] = report.agents.contains { !$0.gaps.isEmpty }
         return context
     }
 
     /// Every gap of every agent: by severity, then agent id, then the agent's own gap order.
-    /// Each gap is rendered on its own with `item`, so that a page over thousands of
-    /// agents never holds the contexts of all its gaps at once.
-    func gapGroups(page: String, item: String) throws -> [[String: Any]] {
-        try Severity.allCases.compactMap { severity in
-            var html = ""
-            var count = 0
-            for agent in report.agents {
-                for gap in agent.gaps where gap.severity == severity {
-                    html += try templates.render(item, gapContext(gap, agent: agent, page: page))
-                    count += 1
+    /// Each gap is rendered on its own with `item` while the page is written, so that a
+    /// page over thousands of agents is never held in memory whole.
+    func gapGroups(page: String, item: String, lists: inout [StreamedList]) -> [[String: Any]] {
+        Severity.allCases.compactMap { severity in
+            let count = report.agents.map { $0.gaps.filter { $0.severity == severity }.count }.saturatingSum
+            guard count > 0 else { return nil }
+            let marker = StreamedList.add(to: &lists) { [self] sink in
+                for agent in report.agents {
+                    for gap in agent.gaps where gap.severity == severity {
+                        try sink(templates.render(item, gapContext(gap, agent: agent, page: page)))
+                    }
                 }
             }
-            guard count > 0 else { return nil }
             return ["severity": severity.rawValue, "label": Self.severityLabels[severity]!,
                     "count": Chart.format(count), "count_label": count == 1 ? "1 gap" : "\(Chart.format(count)) gaps",
-                    "gaps_html": html]
+                    "gaps_html": marker]
         }
     }
 
-    func checklistPageContext() throws -> [String: Any] {
+    func checklistPageContext(lists: inout [StreamedList]) -> [String: Any] {
         let page = "checklist.html"
         var context = common(page: page, title: "Deployment checklist", section: "checklist")
         context["intro_html"] = intro("intro/checklist.md", page: page)
-        context["matrix"] = try checklistMatrix(page: page, anchors: true)
+        context["matrix"] = checklistMatrix(page: page, anchors: false, lists: &lists)
         return context
     }
 
-    func checklistMatrix(page: String, anchors: Bool = false) throws -> [String: Any] {
+    /// The matrix; `anchors` points agent rows at their section of the single-file report.
+    func checklistMatrix(page: String, anchors: Bool, lists: inout [StreamedList]) -> [String: Any] {
         let items = ChecklistCatalog.items
         var sections: [[String: Any]] = []
         for item in items {
@@ -79,18 +80,10 @@ extension SiteModel {
                 sections.append(["name": item.section, "span": 1])
             }
         }
-        var rowsHTML = ""
-        for agent in report.agents {
-            let row: [String: Any] = [
-                "id": agent.agent.id,
-                "href": anchors ? "#agent-\(agent.agent.id)" : href(SitePaths.agentPage(agent.agent.id), from: page),
-                "deployable": agent.deployable,
-                "cells": agent.checklist.map { entry in
-                    ["status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
-                     "symbol": entry.status == .done ? "✓" : entry.status == .open ? "✗" : "–"] as [String: Any]
-                },
-            ]
-            rowsHTML += try templates.render("partials/checklist-row", row)
+        let rows = StreamedList.add(to: &lists) { [self] sink in
+            for agent in report.agents {
+                try sink(templates.render("partials/checklist-row", checklistRow(agent, page: page, anchors: anchors)))
+            }
         }
         let done = items.indices.map { index in report.agents.filter { $0.checklist[index].status != .open }.count }
         return [
@@ -99,8 +92,20 @@ extension SiteModel {
                 ["id": item.id, "number": index + 1, "title": item.title, "section": item.section, "auto": item.isAuto,
                  "done": Chart.format(done[index])] as [String: Any]
             },
-            "rows_html": rowsHTML,
+            "rows_html": rows,
             "agents": Chart.format(report.agents.count),
+        ]
+    }
+
+    func checklistRow(_ agent: AgentReport, page: String, anchors: Bool) -> [String: Any] {
+        [
+            "id": agent.agent.id,
+            "href": anchors ? "#agent-\(agent.agent.id)" : href(SitePaths.agentPage(agent.agent.id), from: page),
+            "deployable": agent.deployable,
+            "cells": agent.checklist.map { entry in
+                ["status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
+                 "symbol": entry.status == .done ? "✓" : entry.status == .open ? "✗" : "–"] as [String: Any]
+            },
         ]
     }
 
@@ -201,7 +206,7 @@ extension SiteModel {
     }
 
     /// The whole report in one file: summary, every agent, gaps and the checklist.
-    func reportContext() throws -> [String: Any] {
+    func reportContext(lists: inout [StreamedList]) -> [String: Any] {
         let page = "report.html"
         var context = common(page: page, title: "Release report", section: "report")
         // One file to mail or archive: no links to the other pages of the site.
@@ -219,13 +224,13 @@ extension SiteModel {
             }
             return group
         }
-        var agentsHTML = ""
-        for agent in report.agents {
-            agentsHTML += try templates.render("partials/report-agent", reportAgentContext(agent, page: page))
+        context["agents_html"] = StreamedList.add(to: &lists) { [self] sink in
+            for agent in report.agents {
+                try sink(templates.render("partials/report-agent", reportAgentContext(agent, page: page)))
+            }
         }
-        context["agents_html"] = agentsHTML
-        context["groups"] = try gapGroups(page: page, item: "partials/gap-compact")
-        context["matrix"] = try checklistMatrix(page: page, anchors: true)
+        context["groups"] = gapGroups(page: page, item: "partials/gap-compact", lists: &lists)
+        context["matrix"] = checklistMatrix(page: page, anchors: true, lists: &lists)
         return context
     }
 }
