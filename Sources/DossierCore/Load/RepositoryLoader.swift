@@ -14,6 +14,15 @@ public struct InputOutputError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 }
 
+/// Results of parallel work, filled in from several threads under a lock.
+private final class ParallelResults<R>: @unchecked Sendable {
+    let lock = NSLock()
+    var values: [R?]
+    var error: Error?
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+}
+
 /// What loading produced: a repository when the input is valid, and every diagnostic.
 public struct LoadResult: Sendable {
     /// `nil` when any error was found (see `diagnostics`).
@@ -65,8 +74,14 @@ public struct RepositoryLoader: Sendable {
             }
         }
 
-        // agents/
-        var agents: [AgentRecord] = []
+        // agents/: named and checked for duplicates in order, then read and parsed on all cores.
+        struct AgentFile: Sendable {
+            let path: String
+            let stem: String
+            let format: RecordReader.Format
+            let duplicate: Bool
+        }
+        var agentFiles: [AgentFile] = []
         var stems: [String: String] = [:]
         for name in try listFiles("agents") {
             let path = "agents/\(name)"
@@ -77,20 +92,32 @@ public struct RepositoryLoader: Sendable {
             } else {
                 stems[stem] = path
             }
-            guard let bytes = try readRecord(path, log: log) else { continue }
-            inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
-            let reader = RecordReader(file: path, format: format, log: log)
-            guard let document = parse(bytes, reader: reader) else { continue }
             // A duplicate is still checked, so that its own errors show up in the same run.
-            if var agent = AgentReader(reader: reader, id: stem).read(document), duplicate == nil {
-                checkEvidence(of: &agent)
-                agents.append(agent)
+            agentFiles.append(AgentFile(path: path, stem: stem, format: format, duplicate: duplicate != nil))
+        }
+        let agentResults = try Self.parallelMap(agentFiles) { file -> (FileDigest?, AgentRecord?, [Diagnostic]) in
+            let fileLog = DiagnosticLog()
+            guard let bytes = try readRecord(file.path, log: fileLog) else { return (nil, nil, fileLog.all) }
+            let digest = FileDigest(path: file.path, sha256: Digest.sha256(bytes), bytes: bytes.count)
+            let reader = RecordReader(file: file.path, format: file.format, log: fileLog)
+            guard let document = parse(bytes, reader: reader) else { return (digest, nil, fileLog.all) }
+            guard var agent = AgentReader(reader: reader, id: file.stem).read(document), !file.duplicate else {
+                return (digest, nil, fileLog.all)
             }
+            checkEvidence(of: &agent)
+            return (digest, agent, fileLog.all)
+        }
+        var agents: [AgentRecord] = []
+        for (digest, agent, diagnostics) in agentResults {
+            if let digest { inputs.append(digest) }
+            if let agent { agents.append(agent) }
+            diagnostics.forEach(log.append)
         }
 
         // audit/
         var audits: [String: AuditSummary] = [:]
         let knownAgents = Set(stems.keys)
+        var summaryFiles: [(path: String, stem: String)] = []
         for path in try listAuditFiles() {
             let name = String(path.dropFirst("audit/".count))
             if name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") {
@@ -110,12 +137,21 @@ public struct RepositoryLoader: Sendable {
                 log.error(SourceLocation(file: path), "", "bad file name: '\(Self.displayable(stem))' is not a valid agent id (\(AgentID.rule))")
                 continue
             }
-            guard let bytes = try readRecord(path, log: log) else { continue }
-            inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
-            let reader = RecordReader(file: path, format: .json, log: log)
-            guard let document = parse(bytes, reader: reader) else { continue }
-            let reading = AuditSummaryReader(reader: reader, id: stem, knownAgents: knownAgents)
-            if let summary = reading.read(document) { audits[stem] = summary }
+            summaryFiles.append((path, stem))
+        }
+        let summaryResults = try Self.parallelMap(summaryFiles) { file -> (FileDigest?, AuditSummary?, [Diagnostic]) in
+            let fileLog = DiagnosticLog()
+            guard let bytes = try readRecord(file.path, log: fileLog) else { return (nil, nil, fileLog.all) }
+            let digest = FileDigest(path: file.path, sha256: Digest.sha256(bytes), bytes: bytes.count)
+            let reader = RecordReader(file: file.path, format: .json, log: fileLog)
+            guard let document = parse(bytes, reader: reader) else { return (digest, nil, fileLog.all) }
+            let summary = AuditSummaryReader(reader: reader, id: file.stem, knownAgents: knownAgents).read(document)
+            return (digest, summary, fileLog.all)
+        }
+        for (digest, summary, diagnostics) in summaryResults {
+            if let digest { inputs.append(digest) }
+            if let summary { audits[summary.agent] = summary }
+            diagnostics.forEach(log.append)
         }
 
         // docs/
@@ -146,6 +182,24 @@ public struct RepositoryLoader: Sendable {
     }
 
     // MARK: Files
+
+    /// `work` on every element, on all cores; results in the order of `items`.
+    /// Files are parsed in parallel; the first I/O error stops the load.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ work: @escaping @Sendable (T) throws -> R) throws(InputOutputError) -> [R] {
+        let results = ParallelResults<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            do {
+                let value = try work(items[index])
+                results.lock.withLock { results.values[index] = value }
+            } catch {
+                results.lock.withLock { if results.error == nil { results.error = error } }
+            }
+        }
+        if let error = results.error {
+            throw (error as? InputOutputError) ?? InputOutputError(path: "", reason: "\(error)")
+        }
+        return results.values.compactMap { $0 }
+    }
 
     private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 

@@ -46,6 +46,9 @@ public final class DiagnosticLog: @unchecked Sendable {
 
     public var hasErrors: Bool { errorCount > 0 }
 
+    /// Every diagnostic, in the order they were reported.
+    public var all: [Diagnostic] { items }
+
     public var errorCount: Int { items.lazy.filter { $0.severity == .error }.count }
 
     /// All diagnostics, sorted by file, line and column (then message, for a stable order).
