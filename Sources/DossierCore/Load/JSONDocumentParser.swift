@@ -69,68 +69,66 @@ public enum JSONDocumentParser {
             var result: DocumentNode?
             while true {
                 skipWhitespace()
-                do {
-                    let startLine = line
-                    let startColumn = column
-                    var node: DocumentNode?
-                    switch current {
-                    case UInt8(ascii: "{"), UInt8(ascii: "["):
-                        let isObject = current == UInt8(ascii: "{")
-                        guard stack.count < DocumentParser.maxNesting else {
-                            throw DocumentParser.Failure(line: line, column: column, message: "nesting is deeper than \(DocumentParser.maxNesting) levels")
-                        }
+                let startLine = line
+                let startColumn = column
+                var node: DocumentNode?
+                switch current {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    let isObject = current == UInt8(ascii: "{")
+                    guard stack.count < DocumentParser.maxNesting else {
+                        throw DocumentParser.Failure(line: line, column: column, message: "nesting is deeper than \(DocumentParser.maxNesting) levels")
+                    }
+                    advance()
+                    skipWhitespace()
+                    if current == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                        advance()
+                        node = isObject ? .map(MapNode(entries: [], line: startLine, column: startColumn))
+                                        : .list(ListNode(items: [], line: startLine, column: startColumn))
+                    } else {
+                        stack.append(Frame(isObject: isObject, line: startLine, column: startColumn))
+                        if isObject { stack[stack.count - 1].key = try key() }
+                        continue
+                    }
+                case UInt8(ascii: "\""):
+                    node = .scalar(ScalarNode(text: try string(), style: .quoted, line: startLine, column: startColumn))
+                default:
+                    node = .scalar(ScalarNode(text: try literal(), style: .plain, line: startLine, column: startColumn))
+                }
+                // A complete value: attach it, then close every container that ends here.
+                var value = node!
+                while true {
+                    guard !stack.isEmpty else {
+                        result = value
+                        break
+                    }
+                    let top = stack.count - 1
+                    if stack[top].isObject {
+                        stack[top].entries.append(MapNode.Entry(key: stack[top].key!, value: value))
+                        stack[top].key = nil
+                    } else {
+                        stack[top].items.append(value)
+                    }
+                    skipWhitespace()
+                    let close: UInt8 = stack[top].isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    if current == UInt8(ascii: ",") {
                         advance()
                         skipWhitespace()
-                        if current == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                            advance()
-                            node = isObject ? .map(MapNode(entries: [], line: startLine, column: startColumn))
-                                            : .list(ListNode(items: [], line: startLine, column: startColumn))
-                        } else {
-                            stack.append(Frame(isObject: isObject, line: startLine, column: startColumn))
-                            if isObject { stack[stack.count - 1].key = try key() }
-                            continue
-                        }
-                    case UInt8(ascii: "\""):
-                        node = .scalar(ScalarNode(text: try string(), style: .quoted, line: startLine, column: startColumn))
-                    default:
-                        node = .scalar(ScalarNode(text: try literal(), style: .plain, line: startLine, column: startColumn))
+                        if stack[top].isObject { stack[top].key = try key() }
+                        break
+                    } else if current == close {
+                        advance()
+                        let frame = stack.removeLast()
+                        value = frame.isObject
+                            ? .map(MapNode(entries: frame.entries, line: frame.line, column: frame.column))
+                            : .list(ListNode(items: frame.items, line: frame.line, column: frame.column))
+                    } else {
+                        throw fail("expected ',' or '\(Character(UnicodeScalar(close)))', found \(describe(current))")
                     }
-                    // A complete value: attach it, then close every container that ends here.
-                    var value = node!
-                    while true {
-                        guard !stack.isEmpty else {
-                            result = value
-                            break
-                        }
-                        let top = stack.count - 1
-                        if stack[top].isObject {
-                            stack[top].entries.append(MapNode.Entry(key: stack[top].key!, value: value))
-                            stack[top].key = nil
-                        } else {
-                            stack[top].items.append(value)
-                        }
-                        skipWhitespace()
-                        let close: UInt8 = stack[top].isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                        if current == UInt8(ascii: ",") {
-                            advance()
-                            skipWhitespace()
-                            if stack[top].isObject { stack[top].key = try key() }
-                            break
-                        } else if current == close {
-                            advance()
-                            let frame = stack.removeLast()
-                            value = frame.isObject
-                                ? .map(MapNode(entries: frame.entries, line: frame.line, column: frame.column))
-                                : .list(ListNode(items: frame.items, line: frame.line, column: frame.column))
-                        } else {
-                            throw fail("expected ',' or '\(Character(UnicodeScalar(close)))', found \(describe(current))")
-                        }
-                    }
-                    if result != nil {
-                        skipWhitespace()
-                        guard current == nil else { throw fail("unexpected \(describe(current)) after the end of the document") }
-                        return result
-                    }
+                }
+                if result != nil {
+                    skipWhitespace()
+                    guard current == nil else { throw fail("unexpected \(describe(current)) after the end of the document") }
+                    return result
                 }
             }
         }

@@ -66,11 +66,10 @@ public struct RepositoryLoader: Sendable {
 
         // dossier.yaml
         var config: Config?
-        if let bytes = try readRecord("dossier.yaml", log: log, required: true) {
-            inputs.append(FileDigest(path: "dossier.yaml", sha256: Digest.sha256(bytes), bytes: bytes.count))
-            let reader = RecordReader(file: "dossier.yaml", format: .yaml, log: log)
-            if let document = parse(bytes, reader: reader) {
-                config = ConfigReader(reader: reader, releaseOverride: releaseOverride).read(document)
+        if let file = try readDocument("dossier.yaml", format: .yaml, log: log, required: true) {
+            inputs.append(file.digest)
+            if let document = file.document {
+                config = ConfigReader(reader: file.reader, releaseOverride: releaseOverride).read(document)
             }
         }
 
@@ -95,17 +94,12 @@ public struct RepositoryLoader: Sendable {
             // A duplicate is still checked, so that its own errors show up in the same run.
             agentFiles.append(AgentFile(path: path, stem: stem, format: format, duplicate: duplicate != nil))
         }
-        let agentResults = try Self.parallelMap(agentFiles) { file -> (FileDigest?, AgentRecord?, [Diagnostic]) in
-            let fileLog = DiagnosticLog()
-            guard let bytes = try readRecord(file.path, log: fileLog) else { return (nil, nil, fileLog.all) }
-            let digest = FileDigest(path: file.path, sha256: Digest.sha256(bytes), bytes: bytes.count)
-            let reader = RecordReader(file: file.path, format: file.format, log: fileLog)
-            guard let document = parse(bytes, reader: reader) else { return (digest, nil, fileLog.all) }
-            guard var agent = AgentReader(reader: reader, id: file.stem).read(document), !file.duplicate else {
-                return (digest, nil, fileLog.all)
+        let agentResults = try Self.parallelMap(agentFiles) { file in
+            try loadRecord(file.path, format: file.format) { reader, document -> AgentRecord? in
+                guard var agent = AgentReader(reader: reader, id: file.stem).read(document), !file.duplicate else { return nil }
+                checkEvidence(of: &agent)
+                return agent
             }
-            checkEvidence(of: &agent)
-            return (digest, agent, fileLog.all)
         }
         var agents: [AgentRecord] = []
         for (digest, agent, diagnostics) in agentResults {
@@ -139,14 +133,10 @@ public struct RepositoryLoader: Sendable {
             }
             summaryFiles.append((path, stem))
         }
-        let summaryResults = try Self.parallelMap(summaryFiles) { file -> (FileDigest?, AuditSummary?, [Diagnostic]) in
-            let fileLog = DiagnosticLog()
-            guard let bytes = try readRecord(file.path, log: fileLog) else { return (nil, nil, fileLog.all) }
-            let digest = FileDigest(path: file.path, sha256: Digest.sha256(bytes), bytes: bytes.count)
-            let reader = RecordReader(file: file.path, format: .json, log: fileLog)
-            guard let document = parse(bytes, reader: reader) else { return (digest, nil, fileLog.all) }
-            let summary = AuditSummaryReader(reader: reader, id: file.stem, knownAgents: knownAgents).read(document)
-            return (digest, summary, fileLog.all)
+        let summaryResults = try Self.parallelMap(summaryFiles) { file in
+            try loadRecord(file.path, format: .json) { reader, document in
+                AuditSummaryReader(reader: reader, id: file.stem, knownAgents: knownAgents).read(document)
+            }
         }
         for (digest, summary, diagnostics) in summaryResults {
             if let digest { inputs.append(digest) }
@@ -267,6 +257,32 @@ public struct RepositoryLoader: Sendable {
         return (stem, format)
     }
 
+    /// A record file read and parsed: its digest, the reader for its values, and its document
+    /// (`nil` when it does not parse; `.some(nil)` when it is empty).
+    private struct RecordFile {
+        let digest: FileDigest
+        let reader: RecordReader
+        let document: DocumentNode??
+    }
+
+    /// Reads and parses a record file, reporting into `log`. `nil` when it is missing or too large.
+    private func readDocument(_ path: String, format: RecordReader.Format, log: DiagnosticLog,
+                              required: Bool = false) throws(InputOutputError) -> RecordFile? {
+        guard let bytes = try readRecord(path, log: log, required: required) else { return nil }
+        let reader = RecordReader(file: path, format: format, log: log)
+        return RecordFile(digest: FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count),
+                          reader: reader, document: parse(bytes, reader: reader))
+    }
+
+    /// Reads, parses and reads the values of one record file with a log of its own (files load in parallel).
+    private func loadRecord<R>(_ path: String, format: RecordReader.Format,
+                               read: (RecordReader, DocumentNode?) -> R?) throws(InputOutputError) -> (FileDigest?, R?, [Diagnostic]) {
+        let fileLog = DiagnosticLog()
+        guard let file = try readDocument(path, format: format, log: fileLog) else { return (nil, nil, fileLog.all) }
+        guard let document = file.document else { return (file.digest, nil, fileLog.all) }
+        return (file.digest, read(file.reader, document), fileLog.all)
+    }
+
     /// Reads a record file, enforcing the size limit. `nil` (after reporting) when it is missing or too large.
     private func readRecord(_ path: String, log: DiagnosticLog, required: Bool = false) throws(InputOutputError) -> [UInt8]? {
         let fileURL = url(path)
@@ -326,15 +342,8 @@ public struct RepositoryLoader: Sendable {
 
     private func checkEvidence(of agent: inout AgentRecord) {
         for (id, attestation) in agent.checklist {
-            guard let evidence = attestation.evidence else { continue }
-            var checked = attestation
-            if EvidencePath.isURL(evidence) {
-                checked.evidenceIsURL = true
-                checked.evidenceExists = true
-            } else {
-                checked.evidenceExists = EvidencePath.exists(evidence, in: root)
-            }
-            agent.checklist[id] = checked
+            guard let evidence = attestation.evidence, !EvidencePath.isURL(evidence) else { continue }
+            agent.checklist[id]?.evidenceExists = EvidencePath.exists(evidence, in: root)
         }
     }
 

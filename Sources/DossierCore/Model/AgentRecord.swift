@@ -94,8 +94,6 @@ public struct Attestation: Sendable {
     public var note: String?
     /// For a repository path: whether it exists inside the repository. URLs are `true`.
     public var evidenceExists = true
-    /// Whether `evidence` is an `http(s)` URL.
-    public var evidenceIsURL = false
 
     public init(done: Done, evidence: String? = nil, note: String? = nil) {
         self.done = done

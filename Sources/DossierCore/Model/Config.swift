@@ -30,10 +30,6 @@ public struct Config: Sendable {
         self.capabilities = map
     }
 
-    /// The capabilities an audited action exercises.
-    public func capabilities(exercisedBy action: String) -> [Capability] {
-        Capability.allCases.filter { capabilities[$0, default: []].contains(action) }
-    }
 }
 
 /// A value under an `x-` key, carried through untouched.

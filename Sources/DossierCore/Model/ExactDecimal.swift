@@ -77,9 +77,6 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var isZero: Bool { digits.isEmpty }
 
-    /// The number as a Double (for charts and display only, never for decisions).
-    public var doubleValue: Double { Double(text) ?? 0 }
-
     public var description: String { text }
 
     /// `self × n` for a non-negative integer `n`, exactly.

@@ -28,9 +28,6 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         return file
     }
 
-    /// The same place without its column.
-    public var withoutColumn: SourceLocation { SourceLocation(file: file, line: line) }
-
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if lhs.file != rhs.file { return ByteOrder.less(lhs.file, rhs.file) }
         if lhs.line != rhs.line { return (lhs.line ?? 0) < (rhs.line ?? 0) }
