@@ -35,7 +35,7 @@ struct Build: ParsableCommand {
             Console.error("dossier: \(error)")
             throw ExitCode(Exit.ioError)
         }
-        let (report, repository) = try options.loadAndScore(documents: true)
+        let (report, repository) = try options.loadAndScore(documents: true, digestRawLogs: true)
         do {
             let written = try SiteWriter(output: output).write(release: report.release, asOf: report.asOf,
                                                                inputs: repository.inputs + templateSet.overrides) { folder in

@@ -22,12 +22,17 @@ struct RepositoryOptions: ParsableArguments {
     @Option(help: "Release label of this report (overrides `release` in dossier.yaml).")
     var release: String?
 
+    @Flag(help: "No progress display while raw audit logs are read.")
+    var quiet = false
+
     /// Loads and scores, printing diagnostics. Throws the exit code when the input is unusable.
     /// Docs pages are read by `check` too, so that a repository `check` accepts also builds.
     func loadReport() throws -> Report { try loadAndScore(documents: true).0 }
 
-    func loadAndScore(documents: Bool) throws -> (Report, Repository) {
-        let loader = RepositoryLoader(root: URL(fileURLWithPath: repo), releaseOverride: release, loadDocuments: documents)
+    func loadAndScore(documents: Bool, digestRawLogs: Bool = false) throws -> (Report, Repository) {
+        var loader = RepositoryLoader(root: URL(fileURLWithPath: repo), releaseOverride: release, loadDocuments: documents)
+        loader.digestRawLogs = digestRawLogs
+        loader.logProgress = ProgressLine.make(quiet: quiet)
         let result: LoadResult
         do {
             result = try loader.load()

@@ -29,8 +29,8 @@ enum Console {
         write(text, to: STDOUT_FILENO)
     }
 
-    static func error(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+    static func error(_ text: String, newline: Bool = true) {
+        write(!newline || text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
     }
 
     /// Unbuffered, complete writes (retrying short writes and EINTR).

@@ -45,6 +45,10 @@ public struct RepositoryLoader: Sendable {
     public var releaseOverride: String?
     /// Whether to read the pages under `docs/` (the site needs them, `check` does not).
     public var loadDocuments: Bool
+    /// Whether to list raw audit logs among the inputs, with their SHA-256 (the site's manifest needs them).
+    public var digestRawLogs = false
+    /// Told when raw audit logs start and finish being read (a progress display).
+    public var logProgress: (any LogProgressObserver)?
 
     public init(root: URL, releaseOverride: String? = nil, loadDocuments: Bool = false) {
         self.root = root.standardizedFileURL
@@ -112,10 +116,11 @@ public struct RepositoryLoader: Sendable {
         var audits: [String: AuditSummary] = [:]
         let knownAgents = Set(stems.keys)
         var summaryFiles: [(path: String, stem: String)] = []
+        var rawLogs: [LogFile] = []
         for path in try listAuditFiles() {
             let name = String(path.dropFirst("audit/".count))
             if name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") {
-                log.warning(SourceLocation(file: path), "", "raw audit logs are not read yet; skipped")
+                rawLogs.append(LogFile(path: path, url: url(path)))
                 continue
             }
             guard name.hasSuffix(".json") else {
@@ -143,6 +148,10 @@ public struct RepositoryLoader: Sendable {
             if let summary { audits[summary.agent] = summary }
             diagnostics.forEach(log.append)
         }
+        if !rawLogs.isEmpty {
+            try summarizeRawLogs(rawLogs, knownAgents: knownAgents, into: &audits, log: log)
+            if digestRawLogs { inputs += try digests(of: rawLogs) }
+        }
 
         // docs/
         var documents: [Document] = []
@@ -169,6 +178,58 @@ public struct RepositoryLoader: Sendable {
         }
         let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs)
         return LoadResult(repository: repository, diagnostics: diagnostics)
+    }
+
+    // MARK: Raw audit logs
+
+    /// Summarizes `audit/**/*.jsonl[.gz]`; raw events win over `audit/<id>.json`.
+    private func summarizeRawLogs(_ logs: [LogFile], knownAgents: Set<String>, into audits: inout [String: AuditSummary],
+                                  log: DiagnosticLog) throws(InputOutputError) {
+        let result: LogSummarizer.Result
+        do {
+            let summarizer = try LogSummarizer(files: logs)
+            logProgress?.started(summarizer.progress)
+            defer { logProgress?.finished() }
+            result = try summarizer.run()
+        } catch {
+            switch error {
+            case let .unreadable(path, reason):
+                throw InputOutputError(path: path, reason: reason)
+            case let .corrupt(path, reason):
+                log.error(SourceLocation(file: path), "", reason)
+                return
+            }
+        }
+        for file in result.truncatedFiles {
+            log.warning(SourceLocation(file: logs[file].path), "",
+                        "the gzip data ends early (a log still being compressed?); its unfinished last line is malformed")
+        }
+        for (file, count) in result.tally.unattributed.sorted(by: { $0.key < $1.key }) {
+            log.warning(SourceLocation(file: logs[file].path), "",
+                        "\(count) malformed line\(count == 1 ? "" : "s") naming no agent (not JSON, or no agent_name string)")
+        }
+        for (agent, tally) in result.tally.agents.sortedByKey {
+            let file = logs[tally.firstFile].path
+            guard knownAgents.contains(agent) else {
+                log.warning(SourceLocation(file: file), "",
+                            "raw events for '\(Self.displayable(agent))', which has no agent file in agents/; ignored")
+                continue
+            }
+            if audits[agent] != nil {
+                log.warning(SourceLocation(file: "audit/\(agent).json"), "",
+                            "raw audit events for '\(agent)' exist too (\(file)); the raw events are used, not this summary")
+            }
+            audits[agent] = tally.summary(agent: agent, file: file)
+        }
+    }
+
+    private func digests(of logs: [LogFile]) throws(InputOutputError) -> [FileDigest] {
+        try Self.parallelMap(logs) { file in
+            guard let (hex, bytes) = Digest.sha256(fileAt: file.url) else {
+                throw InputOutputError(path: file.path, reason: "cannot read the file")
+            }
+            return FileDigest(path: file.path, sha256: hex, bytes: bytes)
+        }
     }
 
     // MARK: Files
@@ -348,7 +409,7 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// A name made safe to print (control characters escaped).
-    static func displayable(_ name: String) -> String {
+    public static func displayable(_ name: String) -> String {
         var result = ""
         for scalar in name.unicodeScalars {
             if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {

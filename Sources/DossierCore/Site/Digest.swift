@@ -8,6 +8,21 @@ enum Digest {
         hex(SHA256.hash(data: bytes))
     }
 
+    /// SHA-256 and size of a file read in blocks (for files too large to hold, such as raw logs).
+    static func sha256(fileAt url: URL) -> (hex: String, bytes: Int)? {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var total = 0
+        while true {
+            guard let block = try? handle.read(upToCount: 1 << 20) else { return nil }
+            if block.isEmpty { break }
+            hasher.update(data: block)
+            total += block.count
+        }
+        return (hex(hasher.finalize()), total)
+    }
+
     static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { byte in
             let hex = String(byte, radix: 16)

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The log files named on a command line: files as given, folders searched
+/// recursively for `*.jsonl` and `*.jsonl.gz` (hidden entries skipped).
+public enum LogFinder {
+    public static func files(_ arguments: [String]) throws(LogReadError) -> [LogFile] {
+        var files: [LogFile] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                throw .unreadable(path: argument, reason: "no such file or folder")
+            }
+            guard isDirectory.boolValue else {
+                files.append(LogFile(path: argument, url: URL(fileURLWithPath: argument)))
+                continue
+            }
+            guard let enumerator = FileManager.default.enumerator(
+                at: URL(fileURLWithPath: argument), includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles]) else {
+                throw .unreadable(path: argument, reason: "cannot list the folder")
+            }
+            var found: [String] = []
+            let base = URL(fileURLWithPath: argument).standardizedFileURL.path
+            for case let url as URL in enumerator {
+                let name = url.lastPathComponent
+                guard name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz"),
+                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                let full = url.standardizedFileURL.path
+                let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : name
+                found.append(argument.hasSuffix("/") ? argument + relative : argument + "/" + relative)
+            }
+            for path in found.sorted(by: ByteOrder.less) {
+                files.append(LogFile(path: path, url: URL(fileURLWithPath: path)))
+            }
+        }
+        return files
+    }
+}
+
+/// Writes summaries into a folder, each file replaced atomically (written beside, then renamed).
+public struct SummaryWriter {
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    public func write(_ summaries: [(agent: String, json: String)]) throws(InputOutputError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw InputOutputError(path: folder.path, reason: "cannot create the folder")
+        }
+        for (agent, json) in summaries {
+            let target = folder.appendingPathComponent("\(agent).json")
+            let temporary = folder.appendingPathComponent(".\(agent).json.\(getpid()).tmp")
+            do {
+                try Data(json.utf8).write(to: temporary)
+                guard rename(temporary.path, target.path) == 0 else {
+                    throw InputOutputError(path: target.path, reason: "cannot write the file (\(String(cString: strerror(errno))))")
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                if let error = error as? InputOutputError { throw error }
+                throw InputOutputError(path: target.path, reason: "cannot write the file")
+            }
+        }
+    }
+}
