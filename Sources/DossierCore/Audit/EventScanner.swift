@@ -396,7 +396,7 @@ struct EventScanner: ~Copyable {
                 case UInt8(ascii: "\""):
                     guard skipString(&p, end) else { return false }
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    guard depth + top <= Self.maxDepth else { return false }
+                    guard depth + top + 1 <= Self.maxDepth else { return false }
                     let isObject = p.pointee == UInt8(ascii: "{")
                     stack[top] = isObject ? 1 : 2
                     top += 1

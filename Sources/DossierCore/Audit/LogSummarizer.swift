@@ -69,8 +69,9 @@ public struct LogSummarizer: Sendable {
         public var truncatedFiles: [Int]
     }
 
-    /// Plans the work: sizes and kinds of the files. `files` should be in byte order of path.
-    public init(files: [LogFile]) throws(LogReadError) {
+    /// Plans the work: sizes and kinds of the files. `files` should be in byte order of path;
+    /// plain files are cut into chunks of `chunkBytes`.
+    public init(files: [LogFile], chunkBytes: Int64 = LogSummarizer.chunkBytes) throws(LogReadError) {
         self.files = files
         var units: [Unit] = []
         var total = 0
@@ -82,7 +83,7 @@ public struct LogSummarizer: Sendable {
             } else {
                 var start: Int64 = 0
                 repeat {
-                    let end = min(size, start + Self.chunkBytes)
+                    let end = min(size, start + max(1, chunkBytes))
                     units.append(.range(file: index, start: start, end: end))
                     start = end
                 } while start < size
