@@ -246,10 +246,15 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <div class="stat"><dt>Events</dt><dd>{{events}}</dd></div>
 <div class="stat"><dt>Allowed</dt><dd>{{allowed}}</dd></div>
 <div class="stat"><dt>Blocked</dt><dd>{{blocked}}</dd></div>
+<div class="stat"><dt>Blocked share</dt><dd>{{blocked_share}}</dd></div>
 <div class="stat"><dt>Policy violations</dt><dd>{{violations}}</dd></div>
 <div class="stat"><dt>Malformed lines</dt><dd>{{malformed_lines}}</dd></div>
+{{#durations}}<div class="stat"><dt>Duration p50</dt><dd>{{p50}} ms</dd></div>
+<div class="stat"><dt>Duration p95</dt><dd>{{p95}} ms</dd></div>
+<div class="stat"><dt>Duration max</dt><dd>{{max}} ms</dd></div>{{/durations}}
 </dl>
 {{#charts}}{{> partials/chart}}{{/charts}}
+{{#more_actions}}<p class="note">{{more_actions}} less frequent actions are not charted; <code>report.json</code> and the audit summary list them all.</p>{{/more_actions}}
 {{#has_policies}}<div class="table-scroll"><table>
 <caption>Policy violations</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Most severe</th><th scope="col" class="num">Violations</th></tr></thead>

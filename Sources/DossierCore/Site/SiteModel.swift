@@ -342,15 +342,34 @@ struct SiteModel {
         }
     }
 
+    /// Actions shown in an agent's chart; the rest are counted in a note.
+    static let chartedActions = 12
+
     func auditContext(_ audit: AuditSummary, agentID: String) -> [String: Any] {
-        let actions = audit.actions.sorted { ByteOrder.less($0.key, $1.key) }
-        let actionChart = Chart(id: "chart-actions-\(agentID)", title: "Audited actions: allowed and blocked",
-                                rows: actions.map { name, stats in
+        // The most frequent actions first (ties by name).
+        let actions = audit.actions.sorted { a, b in
+            a.value.total != b.value.total ? a.value.total > b.value.total : ByteOrder.less(a.key, b.key)
+        }
+        let charted = actions.prefix(Self.chartedActions)
+        let actionChart = Chart(id: "chart-actions-\(agentID)",
+                                title: actions.count > charted.count ? "Top \(charted.count) of \(actions.count) audited actions: allowed and blocked"
+                                    : "Audited actions: allowed and blocked",
+                                rows: charted.map { name, stats in
                                     Chart.Row(label: name, segments: [.init(value: max(0, stats.total - stats.blocked), style: "allowed"),
                                                                       .init(value: stats.blocked, style: "blocked")])
                                 },
                                 legend: [("allowed", "Allowed"), ("blocked", "Blocked")],
                                 columns: ["Action", "Allowed", "Blocked", "Total"])
+        var bySeverity: [Severity: Int] = [:]
+        for violations in audit.policyViolations.values {
+            bySeverity[violations.severity] = [bySeverity[violations.severity, default: 0], violations.count].saturatingSum
+        }
+        let severityChart = Chart(id: "chart-violations-\(agentID)", title: "Policy violations by severity",
+                                  rows: Severity.allCases.map { severity in
+                                      Chart.Row(label: Self.severityLabels[severity]!,
+                                                segments: [.init(value: bySeverity[severity, default: 0], style: severity.rawValue)])
+                                  },
+                                  columns: ["Severity", "Violations"])
         let approvals = audit.approvals
         let approvalChart = Chart(id: "chart-approvals-\(agentID)", title: "Human approval decisions",
                                   rows: [Chart.Row(label: "Approved", segments: [.init(value: approvals.approved, style: "allowed")]),
@@ -359,6 +378,7 @@ struct SiteModel {
                                   columns: ["Decision", "Requests"])
         var charts: [[String: Any]] = []
         if !actions.isEmpty { charts.append(actionChart.context()) }
+        if !audit.policyViolations.isEmpty { charts.append(severityChart.context()) }
         if approvals.total > 0 { charts.append(approvalChart.context()) }
         var context: [String: Any] = [
             "file": audit.file,
@@ -376,6 +396,11 @@ struct SiteModel {
             },
             "has_policies": !audit.policyViolations.isEmpty,
             "period_start": false, "period_end": false,
+            "blocked_share": audit.events > 0 ? String(format: "%.2f%%", Double(audit.blocked) / Double(audit.events) * 100) : "—",
+            "more_actions": actions.count > charted.count ? Chart.format(actions.count - charted.count) : false,
+            "durations": audit.durationMs.map { durations -> [String: Any] in
+                ["p50": durations.p50.text, "p95": durations.p95.text, "max": durations.max.text]
+            } ?? false,
         ]
         if let start = audit.periodStart { context["period_start"] = start }
         if let end = audit.periodEnd { context["period_end"] = end }
