@@ -93,14 +93,16 @@ public struct Amount: Sendable, Equatable {
     public var value: Double
     public var text: String
 
-    /// The larger of two amounts, compared as exact decimals (then by text, so
-    /// that the choice never depends on the order events are read in).
+    /// The larger of two amounts, compared as exact decimals; of equal amounts
+    /// written differently, the shorter text (then the first in byte order), so
+    /// that the choice never depends on the order events are read in.
     static func larger(_ a: Amount?, _ b: Amount?) -> Amount? {
         guard let a else { return b }
         guard let b else { return a }
         if a.value != b.value { return a.value > b.value ? a : b }
         if a.text == b.text { return a }
         if let x = ExactDecimal(a.text), let y = ExactDecimal(b.text), x != y { return x > y ? a : b }
+        if a.text.utf8.count != b.text.utf8.count { return a.text.utf8.count < b.text.utf8.count ? a : b }
         return ByteOrder.less(a.text, b.text) ? a : b
     }
 }

@@ -196,8 +196,9 @@ struct LineReader: ~Copyable {
                 position = 0
             }
             if filled == capacity {
-                if capacity < Self.maxLineBytes {
-                    grow()
+                // Room for the longest line and its newline.
+                if capacity <= Self.maxLineBytes {
+                    grow(to: min(capacity * 2, Self.maxLineBytes + 1))
                 } else {
                     // Too long to read: counted, then skipped through its newline.
                     accumulator.addUnreadableLine()
@@ -212,11 +213,11 @@ struct LineReader: ~Copyable {
         }
     }
 
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+    private mutating func grow(to newCapacity: Int) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         larger.update(from: buffer, count: capacity)
         buffer.deallocate()
         buffer = larger
-        capacity *= 2
+        capacity = newCapacity
     }
 }

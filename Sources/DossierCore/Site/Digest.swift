@@ -15,8 +15,13 @@ enum Digest {
         var hasher = SHA256()
         var total = 0
         while true {
-            guard let block = try? handle.read(upToCount: 1 << 20) else { return nil }
-            if block.isEmpty { break }
+            let block: Data?
+            do {
+                block = try handle.read(upToCount: 1 << 20)
+            } catch {
+                return nil
+            }
+            guard let block, !block.isEmpty else { break }  // nil or empty at the end
             hasher.update(data: block)
             total += block.count
         }
