@@ -70,8 +70,8 @@ struct EventAccumulator: ~Copyable {
         case .event:
             break
         }
+        let a = agent(scanner.event.agent!)
         let event = scanner.event
-        let a = agent(event.agent!)
         let allowed = event.allowed!
         let timestamp = event.timestamp!
         do {

@@ -9,8 +9,21 @@ struct ByteSpan {
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
     var string: String { String(decoding: buffer, as: UTF8.self) }
 
+    @inline(__always)
     func equals(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        count == bytes.count && memcmp(start, bytes.baseAddress!, count) == 0
+        guard count == bytes.count else { return false }
+        let a = UnsafeRawPointer(start)
+        let b = UnsafeRawPointer(bytes.baseAddress!)
+        // Short names (all of the keys) as two overlapping words, without a call.
+        if count >= 8 && count <= 16 {
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 && count < 8 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        return memcmp(a, b, count) == 0
     }
 }
 
@@ -97,17 +110,26 @@ struct EventScanner: ~Copyable {
     private var scratchUsed = 0
     /// Container kinds of the value being skipped (1 object, 2 array).
     private var stack: UnsafeMutablePointer<UInt8>
+    /// 10^0 … 10^22, the powers of ten that are exact doubles.
+    private let powersOfTen: UnsafeMutablePointer<Double>
 
     init() {
         violations = .allocate(capacity: violationCapacity)
         scratch = .allocate(capacity: scratchCapacity)
         stack = .allocate(capacity: Self.maxDepth + 1)
+        powersOfTen = .allocate(capacity: 23)
+        var power = 1.0
+        for i in 0...22 {
+            powersOfTen[i] = power
+            power *= 10
+        }
     }
 
     deinit {
         violations.deallocate()
         scratch.deallocate()
         stack.deallocate()
+        powersOfTen.deallocate()
     }
 
     func violation(_ index: Int) -> ScannedEvent.Violation { violations[index] }
@@ -138,6 +160,7 @@ struct EventScanner: ~Copyable {
         return .event
     }
 
+    @inline(__always)
     private mutating func topLevelObject(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
         p += 1
         skipSpace(&p, end)
@@ -164,6 +187,7 @@ struct EventScanner: ~Copyable {
         }
     }
 
+    @inline(__always)
     private mutating func topLevelValue(_ key: ByteSpan, _ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
         switch EventKey(key) {
         case .agentName:
@@ -188,12 +212,12 @@ struct EventScanner: ~Copyable {
                 event.allowed = false
             default:
                 event.allowed = nil
-                return skipValue(&p, end, depth: 1)
+                return skipAny(&p, end, depth: 1)
             }
             return true
         case .timestamp:
             event.timestamp = nil
-            guard isNumberStart(p.pointee) else { return skipValue(&p, end, depth: 1) }
+            guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: 1) }
             guard let number = number(&p, end) else { return false }
             if number.value >= Self.earliestTimestamp && number.value < Self.timestampLimit {
                 event.timestamp = number.value
@@ -201,7 +225,7 @@ struct EventScanner: ~Copyable {
             return true
         case .durationMs:
             event.duration = nil
-            guard isNumberStart(p.pointee) else { return skipValue(&p, end, depth: 1) }
+            guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: 1) }
             guard let number = number(&p, end) else { return false }
             if number.value >= 0 { event.duration = number.value }
             return true
@@ -215,11 +239,11 @@ struct EventScanner: ~Copyable {
             return tokens(&p, end, into: &value)
         case .toolArgs:
             event.amount = nil
-            guard p.pointee == UInt8(ascii: "{") else { return skipValue(&p, end, depth: 1) }
+            guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: 1) }
             return object(&p, end, depth: 2) { scanner, key, p in
-                guard EventKey(key) == .amount else { return scanner.skipValue(&p, end, depth: 2) }
+                guard EventKey(key) == .amount else { return scanner.skipAny(&p, end, depth: 2) }
                 scanner.event.amount = nil
-                guard isNumberStart(p.pointee) else { return scanner.skipValue(&p, end, depth: 2) }
+                guard isNumberStart(p.pointee) else { return scanner.skipAny(&p, end, depth: 2) }
                 let start = p
                 guard let number = scanner.number(&p, end) else { return false }
                 scanner.event.amount = ByteSpan(start: start, count: p - start)
@@ -228,9 +252,9 @@ struct EventScanner: ~Copyable {
             }
         case .metadata:
             event.approval = 0
-            guard p.pointee == UInt8(ascii: "{") else { return skipValue(&p, end, depth: 1) }
+            guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: 1) }
             return object(&p, end, depth: 2) { scanner, key, p in
-                guard EventKey(key) == .approvalStatus else { return scanner.skipValue(&p, end, depth: 2) }
+                guard EventKey(key) == .approvalStatus else { return scanner.skipAny(&p, end, depth: 2) }
                 var status: ByteSpan?
                 guard scanner.stringValue(&p, end, into: &status) else { return false }
                 scanner.event.approval = status.map(Self.approvalCode) ?? 0
@@ -238,10 +262,10 @@ struct EventScanner: ~Copyable {
             }
         case .policyChecks:
             event.violationCount = 0
-            guard p.pointee == UInt8(ascii: "[") else { return skipValue(&p, end, depth: 1) }
+            guard p.pointee == UInt8(ascii: "[") else { return skipAny(&p, end, depth: 1) }
             return policyChecks(&p, end)
         default:
-            return skipValue(&p, end, depth: 1)
+            return skipAny(&p, end, depth: 1)
         }
     }
 
@@ -264,7 +288,7 @@ struct EventScanner: ~Copyable {
                     case .policy: return scanner.stringValue(&p, end, into: &policy)
                     case .result: return scanner.stringValue(&p, end, into: &result)
                     case .severity: return scanner.stringValue(&p, end, into: &severity)
-                    default: return scanner.skipValue(&p, end, depth: 3)
+                    default: return scanner.skipAny(&p, end, depth: 3)
                     }
                 }
                 guard ok else { return false }
@@ -272,7 +296,7 @@ struct EventScanner: ~Copyable {
                     appendViolation(.init(policy: policy, severity: severity.map(Self.severityCode) ?? .medium))
                 }
             } else {
-                guard skipValue(&p, end, depth: 2) else { return false }
+                guard skipAny(&p, end, depth: 2) else { return false }
             }
             skipSpace(&p, end)
             guard p < end else { return false }
@@ -302,6 +326,7 @@ struct EventScanner: ~Copyable {
     }
 
     /// An object at `depth` whose members `member` reads (it must consume the value).
+    @inline(__always)
     private mutating func object(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, depth: Int,
                                  member: (inout EventScanner, ByteSpan, inout UnsafePointer<UInt8>) -> Bool) -> Bool {
         guard depth <= Self.maxDepth else { return false }
@@ -329,7 +354,13 @@ struct EventScanner: ~Copyable {
         }
     }
 
-    private mutating func colon(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+    @inline(__always)
+    private func colon(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+        // The usual `": "` first.
+        if end - p >= 3 && p[0] == UInt8(ascii: ":") && p[1] == 0x20 && p[2] > 0x20 {
+            p += 2
+            return true
+        }
         skipSpace(&p, end)
         guard p < end, p.pointee == UInt8(ascii: ":") else { return false }
         p += 1
@@ -338,18 +369,20 @@ struct EventScanner: ~Copyable {
     }
 
     /// A string value into `target`; any other value is skipped and leaves `target` absent.
+    @inline(__always)
     private mutating func stringValue(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into target: inout ByteSpan?) -> Bool {
         target = nil
-        guard p.pointee == UInt8(ascii: "\"") else { return skipValue(&p, end, depth: 1) }
+        guard p.pointee == UInt8(ascii: "\"") else { return skipAny(&p, end, depth: 1) }
         guard let value = string(&p, end) else { return false }
         target = value
         return true
     }
 
     /// A token count: an integer >= 0 that fits 63 bits; any other value is absent.
+    @inline(__always)
     private mutating func tokens(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into target: inout Int64?) -> Bool {
         target = nil
-        guard isNumberStart(p.pointee) else { return skipValue(&p, end, depth: 1) }
+        guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: 1) }
         guard let number = number(&p, end) else { return false }
         target = number.integer
         return true
@@ -384,8 +417,17 @@ struct EventScanner: ~Copyable {
         return true
     }
 
+    /// Skips one value at `depth`: strings (the most common) without a call.
+    @inline(__always)
+    mutating func skipAny(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, depth: Int) -> Bool {
+        if p.pointee == UInt8(ascii: "\"") { return skipString(&p, end) }
+        return skipValue(&p, end, depth: depth)
+    }
+
     /// Skips one value at `depth`, checking that it is valid JSON.
-    mutating func skipValue(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, depth: Int) -> Bool {
+    mutating func skipValue(_ pointer: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, depth: Int) -> Bool {
+        var p = pointer
+        defer { pointer = p }
         var top = 0  // containers open in this value
         // true: a value is expected next; false: a value just ended.
         var expectValue = true
@@ -448,6 +490,7 @@ struct EventScanner: ~Copyable {
     // MARK: Strings
 
     /// Reads a string (at its opening quote); decoded into scratch space if it has escapes.
+    @inline(__always)
     mutating func string(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> ByteSpan? {
         p += 1
         let start = p
@@ -457,7 +500,13 @@ struct EventScanner: ~Copyable {
             p += 1
             return span
         }
-        // An escape: decode the whole string into scratch space.
+        return decodeEscaped(from: start, &p, end)
+    }
+
+    /// The rest of a string that has an escape at `p`, decoded into scratch space.
+    @inline(never)
+    private mutating func decodeEscaped(from start: UnsafePointer<UInt8>, _ p: inout UnsafePointer<UInt8>,
+                                        _ end: UnsafePointer<UInt8>) -> ByteSpan? {
         let out = scratch + scratchUsed
         var n = p - start
         out.update(from: start, count: n)
@@ -479,33 +528,44 @@ struct EventScanner: ~Copyable {
     }
 
     /// Skips a string (at its opening quote), checking escapes and UTF-8.
+    @inline(__always)
     private func skipString(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
         p += 1
+        guard let stop = scanPlain(&p, end) else { return false }
+        if stop == UInt8(ascii: "\"") {
+            p += 1
+            return true
+        }
+        return skipEscaped(&p, end)
+    }
+
+    @inline(never)
+    private func skipEscaped(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
         while true {
+            guard escape(&p, end) != nil else { return false }
             guard let stop = scanPlain(&p, end) else { return false }
             if stop == UInt8(ascii: "\"") {
                 p += 1
                 return true
             }
-            guard escape(&p, end) != nil else { return false }
         }
     }
 
     /// Advances over plain string bytes (valid UTF-8, no control byte) to the next
     /// quote or backslash, which it returns; `nil` on a bad byte or the end of the line.
     @inline(__always)
-    private func scanPlain(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt8? {
+    private func scanPlain(_ pointer: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UInt8? {
+        var p = pointer
+        defer { pointer = p }
         while true {
             // Eight bytes at a time: stop at a quote, a backslash, a control byte or a non-ASCII byte.
             while end - p >= 8 {
-                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
-                let mask = Self.specialBytes(word)
-                if mask == 0 {
-                    p += 8
-                } else {
+                let mask = Self.specialBytes(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+                if mask != 0 {
                     p += mask.trailingZeroBitCount >> 3
                     break
                 }
+                p += 8
             }
             guard p < end else { return nil }
             let byte = p.pointee
@@ -644,58 +704,43 @@ struct EventScanner: ~Copyable {
         var integer: Int64?
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
     /// Reads a number (RFC 8259 grammar). `nil` when it is not one, or not finite as a double.
-    mutating func number(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Number? {
+    mutating func number(_ pointer: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Number? {
+        var p = pointer
+        defer { pointer = p }
         let start = p
-        var negative = false
-        if p < end && p.pointee == UInt8(ascii: "-") {
-            negative = true
-            p += 1
-        }
+        let negative = p.pointee == UInt8(ascii: "-")
+        if negative { p += 1 }
         guard p < end else { return nil }
-        // Up to 19 significant digits in `mantissa`, scaled by 10^exponent; `truncated` when more were written.
+        // All digits into `mantissa` (exact while there are at most 19 of them).
         var mantissa: UInt64 = 0
-        var significant = 0
-        var exponent = 0
-        var truncated = false
+        var digits = 0
         if p.pointee == UInt8(ascii: "0") {
             p += 1
         } else if isDigit(p.pointee) {
-            while p < end && isDigit(p.pointee) {
-                if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(p.pointee &- 48)
-                    significant += 1
-                } else {
-                    exponent += 1
-                    truncated = true
-                }
+            repeat {
+                mantissa = mantissa &* 10 &+ UInt64(p.pointee &- 48)
+                digits += 1
                 p += 1
-            }
+            } while p < end && isDigit(p.pointee)
         } else {
             return nil
         }
+        var exponent = 0
         var isInteger = true
         if p < end && p.pointee == UInt8(ascii: ".") {
             isInteger = false
             p += 1
             guard p < end && isDigit(p.pointee) else { return nil }
-            while p < end && isDigit(p.pointee) {
-                let digit = p.pointee &- 48
-                if mantissa == 0 && digit == 0 {
-                    exponent -= 1
-                } else if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    significant += 1
-                    exponent -= 1
-                } else {
-                    truncated = true
-                }
+            repeat {
+                mantissa = mantissa &* 10 &+ UInt64(p.pointee &- 48)
+                digits += 1
+                exponent -= 1
                 p += 1
-            }
+            } while p < end && isDigit(p.pointee)
         }
-        if p < end && (p.pointee == UInt8(ascii: "e") || p.pointee == UInt8(ascii: "E")) {
+        if p < end && (p.pointee | 0x20) == UInt8(ascii: "e") {
             isInteger = false
             p += 1
             var exponentNegative = false
@@ -705,23 +750,19 @@ struct EventScanner: ~Copyable {
             }
             guard p < end && isDigit(p.pointee) else { return nil }
             var written = 0
-            while p < end && isDigit(p.pointee) {
+            repeat {
                 if written < 100_000 { written = written * 10 + Int(p.pointee &- 48) }
                 p += 1
-            }
+            } while p < end && isDigit(p.pointee)
             exponent += exponentNegative ? -written : written
         }
-        var integer: Int64?
-        if isInteger && !truncated && (!negative || mantissa == 0) && mantissa <= UInt64(Int64.max) {
-            integer = Int64(mantissa)
-        }
-        if mantissa == 0 {
-            return Number(value: negative ? -0.0 : 0.0, integer: integer)
-        }
+        let exact = digits <= 19
+        let integer: Int64? = isInteger && exact && (!negative || mantissa == 0) && mantissa <= UInt64(Int64.max)
+            ? Int64(mantissa) : nil
         // Exact fast path: the mantissa and the power of ten are both exact doubles.
-        if !truncated && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+        if exact && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
             let magnitude = Double(mantissa)
-            let value = exponent < 0 ? magnitude / Self.powersOfTen[-exponent] : magnitude * Self.powersOfTen[exponent]
+            let value = exponent < 0 ? magnitude / powersOfTen[-exponent] : magnitude * powersOfTen[exponent]
             return Number(value: negative ? -value : value, integer: integer)
         }
         // Everything else: strtod on a terminated copy.
@@ -738,6 +779,7 @@ struct EventScanner: ~Copyable {
 
     @inline(__always)
     private func skipSpace(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
+        if p < end && p.pointee > 0x20 { return }
         while p < end {
             let c = p.pointee
             guard c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A else { return }

@@ -141,7 +141,7 @@ struct LineReader: ~Copyable {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
 
-    init(capacity: Int = 4 * 1024 * 1024) {
+    init(capacity: Int = 256 * 1024) {
         self.capacity = capacity
         buffer = .allocate(capacity: capacity)
     }

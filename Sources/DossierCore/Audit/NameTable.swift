@@ -39,8 +39,11 @@ struct NameTable: ~Copyable {
         }
     }
 
+    @inline(__always)
     private func matches(_ id: Int, _ span: ByteSpan) -> Bool {
-        bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + offsets[id], span.start, span.count) == 0 }
+        bytes.withUnsafeBufferPointer {
+            span.equals(UnsafeBufferPointer(start: $0.baseAddress! + offsets[id], count: span.count))
+        }
     }
 
     private mutating func insert(_ span: ByteSpan, hash: UInt64, slot: Int) -> Int {
@@ -64,25 +67,29 @@ struct NameTable: ~Copyable {
         }
     }
 
-    /// 64-bit FNV-1a over eight bytes at a time, then a final mix.
+    /// A 64-bit hash: names of up to 16 bytes as two overlapping words, longer ones eight bytes at a time.
     @inline(__always)
     static func hash(_ span: ByteSpan) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var p = UnsafeRawPointer(span.start)
-        var remaining = span.count
-        while remaining >= 8 {
-            h = (h ^ p.loadUnaligned(as: UInt64.self)) &* 0x0000_0100_0000_01B3
-            h ^= h >> 29
-            p += 8
-            remaining -= 8
+        let p = UnsafeRawPointer(span.start)
+        let n = span.count
+        var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        if n >= 8 {
+            var offset = 0
+            while n - offset > 16 {
+                h = (h ^ p.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 29
+                offset += 8
+            }
+            h ^= p.loadUnaligned(fromByteOffset: offset, as: UInt64.self) &* 0xC4CE_B9FE_1A85_EC53
+            h = (h ^ (h >> 31)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 {
+            h ^= UInt64(p.loadUnaligned(as: UInt32.self)) << 32 | UInt64(p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+        } else {
+            for i in 0..<n { h = h << 8 | UInt64(p.load(fromByteOffset: i, as: UInt8.self)) }
         }
-        var tail: UInt64 = UInt64(remaining)
-        for i in 0..<remaining { tail = tail << 8 | UInt64(p.load(fromByteOffset: i, as: UInt8.self)) }
-        h = (h ^ tail) &* 0x0000_0100_0000_01B3
-        h ^= h >> 32
-        h = h &* 0xD6E8_FEB8_6659_FD93
-        h ^= h >> 32
-        return h
+        h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
     }
 }
 
