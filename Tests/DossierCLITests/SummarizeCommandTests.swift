@@ -161,6 +161,31 @@ struct SummarizeCommandTests {
         #expect(!result.stderr.contains("\u{1B}["))
     }
 
+    /// On a terminal, a progress line shows while logs are read and is erased at the end; `--quiet` turns it off.
+    @Test(arguments: [false, true])
+    func progressLineOnATerminal(quiet: Bool) throws {
+        let folder = try logFolder(["x.jsonl": ""])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // About 40 MB, so that reading takes longer than the display's first delay.
+        let line = #"{"agent_name": "a", "timestamp": 1782800000, "action": "search", "allowed": true, "tool_result": "\#(String(repeating: "x", count: 900))"}"# + "\n"
+        let block = Data(String(repeating: line, count: 1000).utf8)
+        let handle = try FileHandle(forWritingTo: folder.appendingPathComponent("x.jsonl"))
+        for _ in 0..<40 { handle.write(block) }
+        try handle.close()
+        // `script` runs the command on a pseudo-terminal and copies what it shows to its own stdout.
+        let command = "'\(DossierRunner.executable.path)' summarize '\(folder.path)/x.jsonl'\(quiet ? " --quiet" : "") > /dev/null"
+        let result = try DossierRunner.run(["-qfec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        if quiet {
+            #expect(!result.stdout.contains("reading audit logs"), "\(result.stdout)")
+        } else {
+            #expect(result.stdout.contains("reading audit logs: 0/1 files") || result.stdout.contains("reading audit logs: 1/1 files"),
+                    "\(result.stdout.debugDescription)")
+            #expect(result.stdout.contains(" MB/s"))
+            #expect(result.stdout.hasSuffix("\r\u{1B}[K"), "erased when done: \(result.stdout.suffix(80).debugDescription)")
+        }
+    }
+
     @Test func buildListsRawLogsInTheManifest() throws {
         let repo = try logFolder(["dossier.yaml": "organization: X\nrelease: \"1\"\nas_of: 2026-07-01",
                                   "agents/a.yaml": "name: A\nowner: o@example.com\nrisk: {level: low}",

@@ -20,7 +20,8 @@ struct DossierRunner {
     }
 
     /// Runs `dossier` with `arguments` in `directory`, with a fixed, minimal environment.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    executable: URL = DossierRunner.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
