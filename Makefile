@@ -2,22 +2,27 @@
 #
 #   make site    build dossier and render examples/acme into site/
 #   make test    build and run the whole test suite, with the browser test
-#   make bench   portfolio benchmarks (1,000 and 10,000 agents, against Hugo)
+#   make bench   all benchmarks: audit logs, then portfolio (1,000 and 10,000
+#                agents, against Hugo; slow)
+#   make bench-audit   audit logs only: dossier summarize on 1 GiB, against
+#                wc -l, Python and DuckDB
+#   make spark-test    contrib/spark's Spark job (local mode) against
+#                dossier summarize, field by field
 #   make browser-test / make screenshots   the browser checks on site/
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOSSIER := .build/debug/dossier
 
-.PHONY: all deps build site templates test bench clean
+.PHONY: all deps build site templates test bench bench-audit clean
 
 all: build
 
-# libcmark is the one system dependency (Debian's libcmark-dev, found with pkg-config).
+# The system dependencies: libcmark and zlib (Debian's libcmark-dev and zlib1g-dev, found with pkg-config).
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-		echo "installing libcmark-dev"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev; }
+	@pkg-config --exists libcmark zlib 2>/dev/null || { \
+		echo "installing libcmark-dev and zlib1g-dev"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev zlib1g-dev; }
 
 build: deps
 	$(SWIFT) build
@@ -40,8 +45,20 @@ test: deps
 	python3 Tests/browser/check_site.py .build/browser-site
 	$(SWIFT) test --disable-xctest
 
+# Benchmarks build their own release binary; see the header of each run.sh.
 bench: build
+	bash Benchmarks/audit/run.sh
 	bash Benchmarks/portfolio/run.sh
+
+bench-audit: deps
+	bash Benchmarks/audit/run.sh
+
+# contrib/spark/summarize_audit.py on Spark (pyspark 4, Java 17; installed when
+# missing) against dossier summarize: the audit log fixtures and a few hundred
+# thousand generated events. See the header of scripts/spark-test.sh.
+.PHONY: spark-test
+spark-test: deps
+	bash scripts/spark-test.sh
 
 clean:
 	rm -rf .build

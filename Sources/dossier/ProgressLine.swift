@@ -18,12 +18,10 @@ final class ProgressLine: LogProgressObserver, @unchecked Sendable {
     func started(_ progress: ReadProgress) {
         lock.withLock { running = true }
         let start = Date()
+        // The first line at once (what is to be read), then updates until reading ends.
+        Console.error("\r\u{1B}[K" + Self.line(progress, elapsed: 0), newline: false)
         let thread = Thread { [self] in
-            // The first line after a moment, so that quick reads show nothing.
-            var wait = 0.3
-            while true {
-                if done.wait(timeout: .now() + wait) == .success { break }
-                wait = 0.2
+            while done.wait(timeout: .now() + 0.2) != .success {
                 Console.error("\r\u{1B}[K" + Self.line(progress, elapsed: Date().timeIntervalSince(start)), newline: false)
             }
             Console.error("\r\u{1B}[K", newline: false)

@@ -431,6 +431,34 @@ struct AuditLogTests {
         #expect(summary.contains(#""agent": "a""#))
     }
 
+    /// Bytes from memory, ending early or not.
+    struct MemorySource: LogByteSource {
+        var bytes: [UInt8]
+        var offset = 0
+        let truncated: Bool
+        var consumed: Int { offset }
+
+        mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(LogReadError) -> Int {
+            let n = min(count, bytes.count - offset)
+            bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress! + offset, count: n) }
+            offset += n
+            return n
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func theLastLineOfDataThatEndedEarlyIsUnfinished(truncated: Bool) throws {
+        let text = Self.event + "\n" + Self.event
+        var source = MemorySource(bytes: Array(text.utf8), truncated: truncated)
+        var reader = LineReader(capacity: 64)
+        var scanner = EventScanner()
+        var accumulator = EventAccumulator()
+        try reader.read(&source, limit: .max, skipFirst: false, scanner: &scanner, into: &accumulator)
+        let agent = try #require(accumulator.tally().agents["a"])
+        #expect(agent.events == (truncated ? 1 : 2))
+        #expect(agent.malformedLines == (truncated ? 1 : 0))
+    }
+
     @Test func corruptGzipIsAnError() throws {
         let lines = (0..<2000).map { #"{"agent_name": "a", "timestamp": \#($0), "action": "x", "allowed": true}"# }
         var compressed = try gzip(Array(lines.joined(separator: "\n").utf8))

@@ -3,15 +3,21 @@ import Foundation
 /// The log files named on a command line: files as given, folders searched
 /// recursively for `*.jsonl` and `*.jsonl.gz` (hidden entries skipped).
 public enum LogFinder {
+    /// A file named twice (or found again in a folder) is read once.
     public static func files(_ arguments: [String]) throws(LogReadError) -> [LogFile] {
         var files: [LogFile] = []
+        var seen = Set<String>()
+        func add(_ path: String) {
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            if seen.insert(resolved).inserted { files.append(LogFile(path: path, url: URL(fileURLWithPath: path))) }
+        }
         for argument in arguments {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
                 throw .unreadable(path: argument, reason: "no such file or folder")
             }
             guard isDirectory.boolValue else {
-                files.append(LogFile(path: argument, url: URL(fileURLWithPath: argument)))
+                add(argument)
                 continue
             }
             guard let enumerator = FileManager.default.enumerator(
@@ -29,9 +35,7 @@ public enum LogFinder {
                 let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : name
                 found.append(argument.hasSuffix("/") ? argument + relative : argument + "/" + relative)
             }
-            for path in found.sorted(by: ByteOrder.less) {
-                files.append(LogFile(path: path, url: URL(fileURLWithPath: path)))
-            }
+            found.sorted(by: ByteOrder.less).forEach(add)
         }
         return files
     }

@@ -19,6 +19,10 @@ public enum LogReadError: Error, Sendable, CustomStringConvertible {
 protocol LogByteSource: ~Copyable {
     /// Reads up to `count` bytes into `buffer`; 0 at the end.
     mutating func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(LogReadError) -> Int
+    /// Whether the data ended early (a gzip member without its end): the last line is unfinished.
+    var truncated: Bool { get }
+    /// Bytes of the file read so far (compressed bytes for gzip), for progress.
+    var consumed: Int { get }
 }
 
 /// A plain file read with `pread` from an offset, so that chunks of one file
@@ -27,12 +31,16 @@ struct FileRangeSource: LogByteSource, ~Copyable {
     let path: String
     private let descriptor: Int32
     private(set) var offset: Int64
+    private let start: Int64
+    var truncated: Bool { false }
+    var consumed: Int { Int(offset - start) }
 
     init(path: String, url: URL, offset: Int64) throws(LogReadError) {
         self.path = path
         descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: "cannot read the file (\(String(cString: strerror(errno))))") }
         self.offset = offset
+        start = offset
     }
 
     deinit { close(descriptor) }
@@ -65,6 +73,7 @@ struct GzipSource: LogByteSource, ~Copyable {
     private(set) var truncated = false
     /// Compressed bytes read so far.
     private(set) var bytesRead = 0
+    var consumed: Int { bytesRead }
 
     init(path: String, url: URL) throws(LogReadError) {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
@@ -150,11 +159,14 @@ struct LineReader: ~Copyable {
 
     /// Reads the lines that start before `limit` (bytes from where the source starts),
     /// first skipping through the first newline when `skipFirst` (the end of a line
-    /// that belongs to the chunk before).
+    /// that belongs to the chunk before). Adds the bytes read, up to `limit`, to
+    /// `progress` as it goes, and returns how many it added.
+    @discardableResult
     mutating func read<Source: LogByteSource & ~Copyable>(
         _ source: inout Source, limit: Int64, skipFirst: Bool,
-        scanner: inout EventScanner, into accumulator: inout EventAccumulator
-    ) throws(LogReadError) {
+        scanner: inout EventScanner, into accumulator: inout EventAccumulator, progress: ReadProgress? = nil
+    ) throws(LogReadError) -> Int {
+        var reported = 0
         var base: Int64 = 0  // source offset of buffer[0]
         var filled = 0
         var position = 0
@@ -174,18 +186,20 @@ struct LineReader: ~Copyable {
                     skipping = false
                     continue
                 }
-                if base + Int64(position) >= limit { return }
+                if base + Int64(position) >= limit { return reported }
                 guard let newline else { break }
                 let end = UnsafeMutableRawPointer(newline).assumingMemoryBound(to: UInt8.self)
                 accumulator.add(scanner.scan(start, end), from: scanner)
                 position = end - buffer + 1
             }
             if ended {
-                // A last line without a newline.
+                // A last line without a newline; unfinished, and so malformed, when the data ended early.
                 if !skipping && position < filled && base + Int64(position) < limit {
-                    accumulator.add(scanner.scan(buffer + position, buffer + filled), from: scanner)
+                    var kind = scanner.scan(buffer + position, buffer + filled)
+                    if source.truncated && kind == .event { kind = .malformedWithAgent }
+                    accumulator.add(kind, from: scanner)
                 }
-                return
+                return reported
             }
             // Keep the unfinished line and read more.
             if position > 0 {
@@ -210,6 +224,11 @@ struct LineReader: ~Copyable {
             let n = try source.read(into: buffer + filled, count: capacity - filled)
             if n == 0 { ended = true }
             filled += n
+            if let progress {
+                let consumed = min(source.consumed, Int(clamping: limit))
+                progress.add(bytes: consumed - reported)
+                reported = consumed
+            }
         }
     }
 

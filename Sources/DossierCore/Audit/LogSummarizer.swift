@@ -133,14 +133,16 @@ public struct LogSummarizer: Sendable {
                 do throws(LogReadError) {
                     switch unit {
                     case let .range(_, start, end):
-                        var source = try FileRangeSource(path: file.path, url: file.url, offset: max(0, start - 1))
-                        try reader.read(&source, limit: end - max(0, start - 1), skipFirst: start > 0,
-                                        scanner: &scanner, into: &accumulator)
-                        progress.add(bytes: Int(end - start))
+                        // From the byte before the chunk, to see whether a line starts at its first byte.
+                        let from = max(0, start - 1)
+                        var source = try FileRangeSource(path: file.path, url: file.url, offset: from)
+                        let reported = try reader.read(&source, limit: end - from, skipFirst: start > 0,
+                                                       scanner: &scanner, into: &accumulator, progress: progress)
+                        progress.add(bytes: Int(end - start) - reported)
                     case .gzip:
                         var source = try GzipSource(path: file.path, url: file.url)
-                        try reader.read(&source, limit: .max, skipFirst: false, scanner: &scanner, into: &accumulator)
-                        progress.add(bytes: source.bytesRead)
+                        try reader.read(&source, limit: .max, skipFirst: false, scanner: &scanner, into: &accumulator,
+                                        progress: progress)
                         if source.truncated { truncated.append(unit.file) }
                     }
                 } catch {

@@ -10,8 +10,10 @@ search must skip) with:
   contrib/spark/summarize_audit.py --local (percentiles are compared with a
   tolerance of 0.1%, everything else exactly);
 - expected-warnings.json: the warnings of stderr as data: malformed lines
-  naming no agent, per file (paths relative to the case), and agent names that
-  are not valid ids with their left-out events and malformed lines.
+  naming no agent, per file (paths relative to the case), agent names that
+  are not valid ids with their left-out events and malformed lines, and gzip
+  files that end early (`not_read` is for the Spark job only: files Hadoop
+  skips).
 
 README.md (also written here) lists every case and what each line is for.
 The script removes and rewrites every case folder it knows, and nothing else.
@@ -589,7 +591,6 @@ def timestamps():
 def duplicate_keys():
     c = case("duplicate-keys", "A key that appears twice counts with its last value, whatever the first one was.")
     f = "duplicates.jsonl"
-    a = "dup-agent"
     for text, note in [
         ('{"agent_name": "other-agent", "agent_name": "dup-agent", "timestamp": %d, "action": "act", "allowed": true}' % T0,
          "agent_name twice: dup-agent"),
@@ -919,7 +920,8 @@ def readme() -> str:
         "Each folder is one case: `dossier summarize <case>/` must print `expected.json`",
         "(p50 and p95 within 0.1%, everything else exactly) and report on stderr what",
         "`expected-warnings.json` holds: the malformed lines that name no agent, per file,",
-        "and the agent names that are not valid ids. The semantics are those of",
+        "the agent names that are not valid ids, and the gzip files that end early.",
+        "The semantics are those of",
         "docs/reference/audit-logs.md; `expected.json` is computed by",
         "`contrib/spark/summarize_audit.py --local`.",
         "",
