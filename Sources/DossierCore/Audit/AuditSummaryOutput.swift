@@ -65,28 +65,10 @@ extension AgentTally {
     /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the epoch, the fraction dropped (years 1–9999).
     static func isoTimestamp(_ seconds: Double) -> String {
         let whole = Int64(seconds.rounded(.down))
-        let days = whole >= 0 ? whole / 86400 : (whole - 86399) / 86400
-        let secondOfDay = whole - days * 86400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        func pad(_ n: Int64, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
-    }
-
-    /// The proleptic Gregorian date of a day number (days since 1970-01-01).
-    private static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CalendarDate(secondsSinceEpoch: whole)
+        let secondOfDay = Int(whole - Int64(date.daysSinceEpoch) * 86400)
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(date)T\(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))Z"
     }
 }
 

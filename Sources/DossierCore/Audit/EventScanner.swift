@@ -150,7 +150,8 @@ struct EventScanner: ~Copyable {
             scratch = .allocate(capacity: scratchCapacity)
         }
         scratchUsed = 0
-        guard p.pointee == UInt8(ascii: "{"), topLevelObject(&p, end) else {
+        guard p.pointee == UInt8(ascii: "{"),
+              object(&p, end, depth: 1, member: { scanner, key, p in scanner.topLevelValue(key, &p, end) }) else {
             return .malformed
         }
         skipSpace(&p, end)
@@ -158,33 +159,6 @@ struct EventScanner: ~Copyable {
         guard event.agent != nil else { return .malformed }
         guard event.timestamp != nil, event.action != nil, event.allowed != nil else { return .malformedWithAgent }
         return .event
-    }
-
-    @inline(__always)
-    private mutating func topLevelObject(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
-        p += 1
-        skipSpace(&p, end)
-        if p < end && p.pointee == UInt8(ascii: "}") {
-            p += 1
-            return true
-        }
-        while true {
-            guard p < end, p.pointee == UInt8(ascii: "\""), let key = string(&p, end) else { return false }
-            guard colon(&p, end) else { return false }
-            if !topLevelValue(key, &p, end) { return false }
-            skipSpace(&p, end)
-            guard p < end else { return false }
-            if p.pointee == UInt8(ascii: ",") {
-                p += 1
-                skipSpace(&p, end)
-                continue
-            }
-            if p.pointee == UInt8(ascii: "}") {
-                p += 1
-                return true
-            }
-            return false
-        }
     }
 
     @inline(__always)
