@@ -35,7 +35,8 @@ templates:
 	python3 scripts/embed-templates.py
 
 # The browser test (the checker's self-test, then a fresh build of
-# examples/acme loaded page by page in headless Chromium), then the Swift suites.
+# examples/acme loaded page by page in headless Chromium), `dossier schema`
+# against the fixtures with a JSON Schema validator, then the Swift suites.
 test: deps
 	bash scripts/browser-deps.sh
 	bash Tests/browser/selftest.sh
@@ -43,6 +44,8 @@ test: deps
 	rm -rf .build/browser-site
 	$(DOSSIER) build examples/acme --out .build/browser-site
 	python3 Tests/browser/check_site.py .build/browser-site
+	python3 -c 'import jsonschema, yaml' 2>/dev/null || pip install -q jsonschema pyyaml
+	python3 Tests/schema/check_schema.py $(DOSSIER)
 	$(SWIFT) test --disable-xctest
 
 # Benchmarks build their own release binary; see the header of each run.sh.

@@ -1,17 +1,9 @@
 /// Reads one agent file into an `AgentRecord` (INPUT.md, "agents/<id>.yaml").
 struct AgentReader {
-    static let topKeys = ["id", "name", "version", "owner", "description", "allowed_tools", "risk", "compliance", "checklist"]
-    static let riskKeys = ["level", "can_write_data", "can_send_external_messages", "can_execute_code",
-                           "can_make_financial_transactions", "max_transaction_amount", "requires_human_approval",
-                           "approval_threshold"]
-    static let complianceKeys = ["risk_assessment_completed", "risk_assessment_date", "residual_risks_documented",
-                                 "training_data_documented", "data_quality_measures", "bias_testing_completed",
-                                 "system_description", "intended_purpose", "performance_metrics",
-                                 "audit_logs_enabled", "log_retention_days",
-                                 "users_informed_of_ai", "ai_disclosure_text",
-                                 "human_oversight_measures", "override_capability",
-                                 "accuracy_metrics", "adversarial_testing"]
-    static let attestationKeys = ["done", "evidence", "note"]
+    static let topKeys = AgentFields.top.map(\.key)
+    static let riskKeys = AgentFields.risk.map(\.key)
+    static let complianceKeys = AgentFields.compliance.map(\.key)
+    static let attestationKeys = AgentFields.attestation.map(\.key)
 
     let reader: RecordReader
     let id: String
@@ -83,20 +75,7 @@ struct AgentReader {
         }
         // The other keys are checked even when the level is bad, so that one run reports every error.
         var risk = RiskProfile(level: level ?? .low)
-        func flag(_ key: String, _ keyPath: WritableKeyPath<RiskProfile, Bool>) {
-            if let n = map.node(key), let v = reader.bool(n, path: "risk.\(key)") { risk[keyPath: keyPath] = v }
-        }
-        flag("can_write_data", \.canWriteData)
-        flag("can_send_external_messages", \.canSendExternalMessages)
-        flag("can_execute_code", \.canExecuteCode)
-        flag("can_make_financial_transactions", \.canMakeFinancialTransactions)
-        flag("requires_human_approval", \.requiresHumanApproval)
-        if let n = map.node("max_transaction_amount"), let v = reader.number(n, path: "risk.max_transaction_amount") {
-            risk.maxTransactionAmount = v
-        }
-        if let n = map.node("approval_threshold"), let v = reader.string(n, path: "risk.approval_threshold") {
-            risk.approvalThreshold = v
-        }
+        read(map, AgentFields.risk, into: &risk)
         return level == nil ? nil : risk
     }
 
@@ -104,39 +83,7 @@ struct AgentReader {
         var record = ComplianceRecord()
         guard let map = reader.fields(node, path: "compliance", known: Self.complianceKeys) else { return record }
         for key in Self.complianceKeys { reader.record(key, of: map, into: &sources) }
-        func path(_ key: String) -> String { "compliance.\(key)" }
-        func flag(_ key: String, _ keyPath: WritableKeyPath<ComplianceRecord, Bool>) {
-            if let n = map.node(key), let v = reader.bool(n, path: path(key)) { record[keyPath: keyPath] = v }
-        }
-        func text(_ key: String, _ keyPath: WritableKeyPath<ComplianceRecord, String>) {
-            if let n = map.node(key), let v = reader.string(n, path: path(key)) { record[keyPath: keyPath] = v }
-        }
-        func metrics(_ key: String, _ keyPath: WritableKeyPath<ComplianceRecord, [(String, ExactDecimal)]>) {
-            if let n = map.node(key), let v = reader.metrics(n, path: path(key)) { record[keyPath: keyPath] = v }
-        }
-        flag("risk_assessment_completed", \.riskAssessmentCompleted)
-        if let n = map.node("risk_assessment_date"), let v = reader.date(n, path: path("risk_assessment_date")) {
-            record.riskAssessmentDate = v
-        }
-        flag("residual_risks_documented", \.residualRisksDocumented)
-        flag("training_data_documented", \.trainingDataDocumented)
-        flag("data_quality_measures", \.dataQualityMeasures)
-        flag("bias_testing_completed", \.biasTestingCompleted)
-        text("system_description", \.systemDescription)
-        text("intended_purpose", \.intendedPurpose)
-        metrics("performance_metrics", \.performanceMetrics)
-        flag("audit_logs_enabled", \.auditLogsEnabled)
-        if let n = map.node("log_retention_days"), let v = reader.count(n, path: path("log_retention_days")) {
-            record.logRetentionDays = v
-        }
-        flag("users_informed_of_ai", \.usersInformedOfAI)
-        text("ai_disclosure_text", \.aiDisclosureText)
-        if let n = map.node("human_oversight_measures"), let v = reader.stringList(n, path: path("human_oversight_measures")) {
-            record.humanOversightMeasures = v
-        }
-        flag("override_capability", \.overrideCapability)
-        metrics("accuracy_metrics", \.accuracyMetrics)
-        flag("adversarial_testing", \.adversarialTesting)
+        read(map, AgentFields.compliance, into: &record)
         return record
     }
 
@@ -169,11 +116,44 @@ struct AgentReader {
             }
             guard let done = readDone(doneNode, path: "\(itemPath).done") else { continue }
             var attestation = Attestation(done: done)
-            attestation.evidence = map.node("evidence").flatMap { reader.string($0, path: "\(itemPath).evidence") }
-            attestation.note = map.node("note").flatMap { reader.string($0, path: "\(itemPath).note") }
+            read(map, AgentFields.attestation, into: &attestation)
             result[id] = attestation
         }
         return result
+    }
+
+    /// Reads the keys of `fields` that have a binding, by kind, into `root`.
+    private func read<Root>(_ map: RecordReader.Fields, _ fields: [AgentFields.Field<Root>], into root: inout Root) {
+        for field in fields {
+            guard let binding = field.binding, let node = map.node(field.key) else { continue }
+            let path = RecordReader.join(map.path, field.key)
+            switch field.kind {
+            case .text, .requiredText:
+                guard let value = field.kind == .text ? reader.string(node, path: path) : reader.requiredText(node, path: path)
+                else { continue }
+                set(value, binding, &root)
+                set(Optional(value), binding, &root)
+            case .flag:
+                if let value = reader.bool(node, path: path) { set(value, binding, &root) }
+            case .count:
+                if let value = reader.count(node, path: path) { set(value, binding, &root) }
+            case .amount:
+                if let value = reader.number(node, path: path) { set(value, binding, &root) }
+            case .date:
+                if let value = reader.date(node, path: path) { set(value, binding, &root) }
+            case .textList:
+                if let value = reader.stringList(node, path: path) { set(value, binding, &root) }
+            case .metrics:
+                if let value = reader.metrics(node, path: path) { set(value, binding, &root) }
+            case .level, .done, .map, .checklist:
+                break  // read by the caller
+            }
+        }
+    }
+
+    /// Stores `value` at `binding` when the binding has its type (the table's kinds and bindings agree; a test checks it).
+    private func set<Root, Value>(_ value: Value, _ binding: PartialKeyPath<Root>, _ root: inout Root) {
+        if let keyPath = binding as? WritableKeyPath<Root, Value> { root[keyPath: keyPath] = value }
     }
 
     /// `true`, `false`, or the string `n/a` (quoted or not).
