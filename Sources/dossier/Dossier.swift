@@ -11,6 +11,6 @@ struct Dossier: ParsableCommand {
         64 usage error; 65 invalid input data; 74 I/O error.
         """,
         version: DossierVersion.number,
-        subcommands: [Check.self, Build.self, Summarize.self, Schema.self]
+        subcommands: [Check.self, Build.self, Summarize.self, Init.self, Verify.self, Schema.self]
     )
 }
