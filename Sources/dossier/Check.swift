@@ -11,7 +11,35 @@ enum FailOnLevel: String, ExpressibleByArgument, CaseIterable {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, junit, sarif, prometheus
 
-    static let available: [OutputFormat] = [.text, .json]
+    static let available: [OutputFormat] = [.text, .json, .junit, .sarif]
+
+    /// The report in this format (`colors` for text only).
+    func render(_ report: Report, failOn: Severity?, colors: Bool = false) -> String {
+        switch self {
+        case .json, .prometheus: ReportJSON.render(report)
+        case .junit: JUnitReport.render(report)
+        case .sarif: SARIFReport.render(report)
+        case .text: TextReport(colors: colors, failOn: failOn).render(report)
+        }
+    }
+}
+
+/// `--report FORMAT=PATH`: one more output of the same run, written to a file.
+struct ReportRequest: ExpressibleByArgument {
+    let format: OutputFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="),
+              let format = OutputFormat(rawValue: String(argument[..<equals])),
+              OutputFormat.available.contains(format) else { return nil }
+        let path = String(argument[argument.index(after: equals)...])
+        guard !path.isEmpty else { return nil }
+        self.format = format
+        self.path = path
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
 }
 
 /// Options shared by the commands that load and score a repository.
@@ -67,8 +95,13 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the check (critical, high, medium, low or none).")
     var failOn: FailOnLevel = .high
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format on stdout: text, json, junit or sarif.")
     var format: OutputFormat = .text
+
+    @Option(name: .customLong("report"),
+            help: ArgumentHelp("Also write the report in FORMAT (json, junit, sarif or text) to PATH; repeatable.",
+                               valueName: "FORMAT=PATH"))
+    var reports: [ReportRequest] = []
 
     func run() throws {
         guard OutputFormat.available.contains(format) else {
@@ -77,11 +110,20 @@ struct Check: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         let report = try options.loadReport()
+        // The files first: when one cannot be written, the job fails before it reads a result.
+        for request in reports {
+            do {
+                try AtomicFile.write(request.format.render(report, failOn: failOn.severity), to: URL(fileURLWithPath: request.path))
+            } catch {
+                Console.error("dossier: \(error)")
+                throw ExitCode(Exit.ioError)
+            }
+        }
         switch format {
         case .json:
             ReportJSON.write(report) { Console.out($0) }
         default:
-            Console.out(TextReport(colors: Console.stdoutColors, failOn: failOn.severity).render(report))
+            Console.out(format.render(report, failOn: failOn.severity, colors: Console.stdoutColors))
         }
         if let level = failOn.severity, !report.openGaps(atLeast: level).isEmpty {
             throw ExitCode(Exit.gateFailed)

@@ -41,31 +41,15 @@ public enum LogFinder {
     }
 }
 
-/// Writes summaries into a folder, each file replaced atomically (written beside, then renamed).
+/// Writes summaries into a folder, each file replaced atomically.
 public struct SummaryWriter {
     public let folder: URL
 
     public init(folder: URL) { self.folder = folder }
 
     public func write(_ summaries: [(agent: String, json: String)]) throws(InputOutputError) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputOutputError(path: folder.path, reason: "cannot create the folder")
-        }
         for (agent, json) in summaries {
-            let target = folder.appendingPathComponent("\(agent).json")
-            let temporary = folder.appendingPathComponent(".\(agent).json.\(getpid()).tmp")
-            do {
-                try Data(json.utf8).write(to: temporary)
-                guard rename(temporary.path, target.path) == 0 else {
-                    throw InputOutputError(path: target.path, reason: "cannot write the file (\(String(cString: strerror(errno))))")
-                }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                if let error = error as? InputOutputError { throw error }
-                throw InputOutputError(path: target.path, reason: "cannot write the file")
-            }
+            try AtomicFile.write(json, to: folder.appendingPathComponent("\(agent).json"))
         }
     }
 }
