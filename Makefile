@@ -9,6 +9,7 @@
 #   make spark-test    contrib/spark's Spark job (local mode) against
 #                dossier summarize, field by field
 #   make browser-test / make screenshots   the browser checks on site/
+#   make install PREFIX=/usr/local   dossier (Swift runtime linked in) and its man page
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -63,6 +64,17 @@ bench-audit: deps
 .PHONY: spark-test
 spark-test: deps
 	bash scripts/spark-test.sh
+
+# Installs dossier into $(PREFIX)/bin with the Swift runtime linked in (the host needs
+# only libc, libcmark and zlib), and its man page, made from the --help texts.
+PREFIX ?= /usr/local
+.PHONY: install
+install: deps
+	$(SWIFT) package generate-manual
+	$(SWIFT) build -c release --product dossier --static-swift-stdlib
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 .build/release/dossier $(DESTDIR)$(PREFIX)/bin/dossier
+	install -m 644 .build/plugins/GenerateManual/outputs/dossier/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
 
 clean:
 	rm -rf .build

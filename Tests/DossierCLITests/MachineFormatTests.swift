@@ -145,6 +145,24 @@ struct MachineFormatTests {
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
+    /// `--version` is the version every output records.
+    @Test func oneVersionEverywhere() throws {
+        let version = try DossierRunner.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!version.isEmpty)
+        let json = try DossierRunner.run(["check", CheckCommandTests.acme.path, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["generator"] as? String == "dossier \(version)")
+        let sarif = try DossierRunner.run(["check", CheckCommandTests.acme.path, "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let driver = ((log["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        #expect(driver?["version"] as? String == version)
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        _ = try DossierRunner.run(["build", CheckCommandTests.acme.path, "--out", site.path])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("manifest.json"))) as? [String: Any])
+        #expect(manifest["generator"] as? String == "dossier \(version)")
+    }
+
     @Test func theSiteCarriesSARIFAndJUnit() throws {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-site-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: site) }
