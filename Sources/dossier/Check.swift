@@ -11,15 +11,14 @@ enum FailOnLevel: String, ExpressibleByArgument, CaseIterable {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, junit, sarif, prometheus
 
-    static let available: [OutputFormat] = [.text, .json, .junit, .sarif]
-
     /// The report in this format (`colors` for text only).
-    func render(_ report: Report, failOn: Severity?, colors: Bool = false) -> String {
+    func render(_ report: Report, failOn: Severity?, failOnNew: Severity? = nil, colors: Bool = false) -> String {
         switch self {
-        case .json, .prometheus: ReportJSON.render(report)
+        case .json: ReportJSON.render(report)
+        case .prometheus: PrometheusReport.render(report)
         case .junit: JUnitReport.render(report)
         case .sarif: SARIFReport.render(report)
-        case .text: TextReport(colors: colors, failOn: failOn).render(report)
+        case .text: TextReport(colors: colors, failOn: failOn, failOnNew: failOnNew).render(report)
         }
     }
 }
@@ -31,8 +30,7 @@ struct ReportRequest: ExpressibleByArgument {
 
     init?(argument: String) {
         guard let equals = argument.firstIndex(of: "="),
-              let format = OutputFormat(rawValue: String(argument[..<equals])),
-              OutputFormat.available.contains(format) else { return nil }
+              let format = OutputFormat(rawValue: String(argument[..<equals])) else { return nil }
         let path = String(argument[argument.index(after: equals)...])
         guard !path.isEmpty else { return nil }
         self.format = format
@@ -52,6 +50,11 @@ struct RepositoryOptions: ParsableArguments {
 
     @Flag(help: "No progress display while raw audit logs are read.")
     var quiet = false
+
+    @Option(name: .customLong("compare-to"),
+            help: ArgumentHelp("A previous release's report.json (or a site folder holding one): report what changed since.",
+                               valueName: "PREV"))
+    var compareTo: String?
 
     /// Loads and scores, printing diagnostics. Throws the exit code when the input is unusable.
     /// Docs pages are read by `check` too, so that a repository `check` accepts also builds.
@@ -80,7 +83,29 @@ struct RepositoryOptions: ParsableArguments {
             throw ExitCode(Exit.usage)
         }
         let releaseLabel = release ?? repository.config.release ?? ""
-        return (Scorer(asOf: asOf, release: releaseLabel).score(repository), repository)
+        var report = Scorer(asOf: asOf, release: releaseLabel).score(repository)
+        if let compareTo {
+            report.changes = try Self.previous { () throws(CompareError) in
+                try ReleaseChanges(previous: PreviousReport.load(URL(fileURLWithPath: compareTo), named: compareTo), current: report)
+            }
+        }
+        return (report, repository)
+    }
+
+    /// Runs `load`, turning a previous report that cannot be used into the exit code (74 unreadable, 65 invalid).
+    static func previous<T>(_ load: () throws(CompareError) -> T) throws -> T {
+        do {
+            return try load()
+        } catch {
+            switch error {
+            case let .unreadable(cause):
+                Console.error("dossier: \(cause)")
+                throw ExitCode(Exit.ioError)
+            case let .invalid(diagnostic):
+                Console.report([diagnostic])
+                throw ExitCode(Exit.dataError)
+            }
+        }
     }
 }
 
@@ -95,25 +120,29 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the check (critical, high, medium, low or none).")
     var failOn: FailOnLevel = .high
 
-    @Option(help: "Output format on stdout: text, json, junit or sarif.")
+    @Option(name: .customLong("fail-on-new"),
+            help: "With --compare-to: fail only on open gaps at or above this severity that the previous release did not have (replaces --fail-on).")
+    var failOnNew: FailOnLevel?
+
+    @Option(help: "Output format on stdout: text, json, junit, sarif or prometheus.")
     var format: OutputFormat = .text
 
     @Option(name: .customLong("report"),
-            help: ArgumentHelp("Also write the report in FORMAT (json, junit, sarif or text) to PATH; repeatable.",
+            help: ArgumentHelp("Also write the report in FORMAT (json, junit, sarif, prometheus or text) to PATH; repeatable.",
                                valueName: "FORMAT=PATH"))
     var reports: [ReportRequest] = []
 
     func run() throws {
-        guard OutputFormat.available.contains(format) else {
-            Console.error("dossier: --format \(format.rawValue) is not available yet; available formats: "
-                          + OutputFormat.available.map(\.rawValue).joined(separator: ", "))
+        if failOnNew != nil && options.compareTo == nil {
+            Console.error("dossier: --fail-on-new needs --compare-to PREV")
             throw ExitCode(Exit.usage)
         }
         let report = try options.loadReport()
         // The files first: when one cannot be written, the job fails before it reads a result.
         for request in reports {
             do {
-                try AtomicFile.write(request.format.render(report, failOn: failOn.severity), to: URL(fileURLWithPath: request.path))
+                try AtomicFile.write(request.format.render(report, failOn: failOn.severity, failOnNew: failOnNew?.severity),
+                                     to: URL(fileURLWithPath: request.path))
             } catch {
                 Console.error("dossier: \(error)")
                 throw ExitCode(Exit.ioError)
@@ -123,9 +152,14 @@ struct Check: ParsableCommand {
         case .json:
             ReportJSON.write(report) { Console.out($0) }
         default:
-            Console.out(format.render(report, failOn: failOn.severity, colors: Console.stdoutColors))
+            Console.out(format.render(report, failOn: failOn.severity, failOnNew: failOnNew?.severity, colors: Console.stdoutColors))
         }
-        if let level = failOn.severity, !report.openGaps(atLeast: level).isEmpty {
+        // With --fail-on-new, only gaps the previous release did not have fail the gate.
+        if let failOnNew, let changes = report.changes {
+            if let level = failOnNew.severity, !report.newOpenGaps(atLeast: level, changes: changes).isEmpty {
+                throw ExitCode(Exit.gateFailed)
+            }
+        } else if let level = failOn.severity, !report.openGaps(atLeast: level).isEmpty {
             throw ExitCode(Exit.gateFailed)
         }
     }

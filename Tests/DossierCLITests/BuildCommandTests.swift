@@ -21,7 +21,10 @@ struct BuildCommandTests {
     @Test func committedSiteIsCurrent() throws {
         let out = SiteFiles.temporaryFolder("acme")
         defer { try? FileManager.default.removeItem(at: out) }
-        let result = try build(Self.acme, out: out)
+        let history = Self.packageRoot.appendingPathComponent("examples/acme-history")
+        // As `make site` builds it.
+        let result = try build(Self.acme, out: out, ["--compare-to", history.appendingPathComponent("2026.08.json").path,
+                                                     "--history", history.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let built = try SiteFiles.read(out)
         let committed = try SiteFiles.read(Self.packageRoot.appendingPathComponent("site"))

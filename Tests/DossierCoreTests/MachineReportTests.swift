@@ -241,7 +241,8 @@ struct MachineReportTests {
         #expect(driver["version"] as? String == DossierVersion.number)
         let rules = try #require(driver["rules"] as? [[String: Any]])
         let ruleIDs = rules.compactMap { $0["id"] as? String }
-        #expect(ruleIDs == ArticleCheck.all.map(\.id) + FindingRule.all.map(\.id), "every rule, fired or not")
+        #expect(ruleIDs == ArticleCheck.all.map(\.id) + FindingRule.catalog.map(\.id), "every rule, fired or not")
+        #expect(ruleIDs.contains("waiver-expired") && ruleIDs.contains("waiver-unused"))
         #expect(Set(ruleIDs).count == ruleIDs.count)
         for rule in rules {
             #expect(rule["name"] as? String != nil)
@@ -316,15 +317,15 @@ struct MachineReportTests {
         let report = try Self.score(Self.files())
         var agents = report.agents
         let first = agents[0]
-        let extra = Gap(rule: "waiver-unused", kind: .finding, severity: .low, field: nil, message: "unused",
+        let extra = Gap(rule: "retired-rule", kind: .finding, severity: .low, field: nil, message: "unused",
                         remediation: "remove it", source: SourceLocation(file: "audit/May 1.jsonl"))
         agents[0] = AgentReport(agent: first.agent, audit: first.audit, checks: first.checks, gaps: first.gaps + [extra], checklist: first.checklist)
         let extended = Report(organization: report.organization, title: report.title, release: report.release,
                               asOf: report.asOf, agents: agents, extensions: report.extensions)
         let sarif = try Self.parseJSON(SARIFReport.render(extended))
         let rules = try #require(((Self.run(sarif)["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.last?["id"] as? String == "waiver-unused", "a rule no catalog lists is added after the others")
-        let result = try #require(Self.results(sarif).first { $0["ruleId"] as? String == "waiver-unused" })
+        #expect(rules.last?["id"] as? String == "retired-rule", "a rule no catalog lists is added after the others")
+        let result = try #require(Self.results(sarif).first { $0["ruleId"] as? String == "retired-rule" })
         #expect(result["ruleIndex"] as? Int == rules.count - 1)
         #expect((Self.physicalLocation(result)?["artifactLocation"] as? [String: Any])?["uri"] as? String == "audit/May%201.jsonl")
         #expect(SARIFReport.uriReference("agents/a.b_c-d~.yaml") == "agents/a.b_c-d~.yaml")

@@ -38,7 +38,7 @@ public struct LoadResult: Sendable {
 /// The only part of loading that touches the file system: everything it reads
 /// goes through `DocumentParser` and the record readers, which are pure.
 public struct RepositoryLoader: Sendable {
-    /// Record files (`dossier.yaml`, agent files, audit summaries) larger than this are refused.
+    /// Record files (`dossier.yaml`, agent files, audit summaries, `waivers.yaml`) larger than this are refused.
     public static let maxRecordBytes = 16 * 1024 * 1024
 
     public let root: URL
@@ -153,6 +153,16 @@ public struct RepositoryLoader: Sendable {
             if digestRawLogs { inputs += try digests(of: rawLogs) }
         }
 
+        // waivers.yaml: checked against the agent ids, and the risk levels of the valid agent files.
+        var waivers: [Waiver] = []
+        if let file = try readDocument("waivers.yaml", format: .yaml, log: log) {
+            inputs.append(file.digest)
+            if let document = file.document {
+                let levels = Dictionary(agents.map { ($0.id, $0.risk.level) }, uniquingKeysWith: { first, _ in first })
+                waivers = WaiverReader(reader: file.reader, knownAgents: knownAgents, levels: levels).read(document) ?? []
+            }
+        }
+
         // docs/
         var documents: [Document] = []
         if loadDocuments {
@@ -176,7 +186,8 @@ public struct RepositoryLoader: Sendable {
         guard let config, !log.hasErrors else {
             return LoadResult(repository: nil, diagnostics: diagnostics)
         }
-        let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs)
+        let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs,
+                                    waivers: waivers)
         return LoadResult(repository: repository, diagnostics: diagnostics)
     }
 

@@ -17,6 +17,8 @@ public struct Gap: Sendable, Equatable {
     public var remediation: String
     /// Where `field` (or its nearest present parent) was written.
     public var source: SourceLocation?
+    /// The waiver that applies, when `status` is `waived`.
+    public var waiver: Waiver?
 
     public init(rule: String, kind: Kind, article: String? = nil, severity: Severity, field: String?, subject: String? = nil,
                 message: String, remediation: String, source: SourceLocation?) {
@@ -112,6 +114,10 @@ public struct Report: Sendable {
     /// By agent id, byte order.
     public let agents: [AgentReport]
     public let extensions: [String: ExtensionValue]
+    /// What changed since a previous release (`--compare-to`).
+    public var changes: ReleaseChanges?
+    /// Earlier releases and this one, oldest first (`--history`); empty without it.
+    public var history: [ReleaseSummary] = []
 
     public var summary: PortfolioSummary {
         var summary = PortfolioSummary()
@@ -125,6 +131,11 @@ public struct Report: Sendable {
             }
         }
         return summary
+    }
+
+    /// Open gaps at or above `level` that the previous release did not have (`--fail-on-new`).
+    public func newOpenGaps(atLeast level: Severity, changes: ReleaseChanges) -> [(AgentReport, Gap)] {
+        openGaps(atLeast: level).filter { changes.isNew(agent: $0.0.agent.id, gap: $0.1) }
     }
 
     /// Open gaps at or above `level`.

@@ -9,13 +9,16 @@ public struct Repository: Sendable {
     public var documents: [Document]
     /// Every input file read, by path in byte order (for the manifest).
     public var inputs: [FileDigest]
+    /// `waivers.yaml`, in file order.
+    public var waivers: [Waiver]
 
     public init(config: Config, agents: [AgentRecord], audits: [String: AuditSummary],
-                documents: [Document] = [], inputs: [FileDigest] = []) {
+                documents: [Document] = [], inputs: [FileDigest] = [], waivers: [Waiver] = []) {
         self.config = config
         self.agents = agents.sorted { ByteOrder.less($0.id, $1.id) }
         self.audits = audits
         self.documents = documents.sorted { ByteOrder.less($0.path, $1.path) }
         self.inputs = inputs.sorted { ByteOrder.less($0.path, $1.path) }
+        self.waivers = waivers
     }
 }

@@ -84,7 +84,10 @@ public enum JUnitReport {
         case .open:
             return .failed(message: gap.message, type: gap.severity.rawValue, details: details(of: gap))
         case .waived:
-            return .skipped(message: waiverJustification(of: gap).map { "waived: \($0)" } ?? "waived")
+            guard let waiver = gap.waiver, let justification = waiverJustification(of: gap) else {
+                return .skipped(message: "waived")
+            }
+            return .skipped(message: "waived: \(justification) (expires \(waiver.expires))")
         }
     }
 
@@ -115,9 +118,8 @@ public enum JUnitReport {
         return lines.joined(separator: "\n")
     }
 
-    /// A waived gap's justification. The report model does not carry waivers'
-    /// justifications yet, so a waived gap is skipped as plain "waived".
-    static func waiverJustification(of gap: Gap) -> String? { nil }
+    /// A waived gap's justification, from its waiver in waivers.yaml.
+    static func waiverJustification(of gap: Gap) -> String? { gap.waiver?.justification }
 
     static func suite(for agent: AgentReport, report: Report) -> Suite {
         let id = agent.agent.id

@@ -20,8 +20,10 @@ public enum ReportJSON {
             JSONValue.writeString(key, into: &head)
             head += ": " + value.rendered(indent: 2) + ",\n"
         }
+        // With --compare-to, `changes` follows the agents.
+        let tail = report.changes.map { ",\n  \"changes\": " + $0.json.rendered(indent: 2) + "\n}\n" } ?? "\n}\n"
         guard !report.agents.isEmpty else {
-            try sink(head + "  \"agents\": []\n}\n")
+            try sink(head + "  \"agents\": []" + tail)
             return
         }
         try sink(head + "  \"agents\": [\n")
@@ -29,12 +31,14 @@ public enum ReportJSON {
             let separator = index == report.agents.count - 1 ? "\n" : ",\n"
             try sink("    " + agentValue(agent).rendered(indent: 4) + separator)
         }
-        try sink("  ]\n}\n")
+        try sink("  ]" + tail)
     }
 
     public static func value(_ report: Report) -> JSONValue {
         guard case let .object(members) = header(report) else { return .null }
-        return .object(members + [("agents", .array(report.agents.map(agentValue)))])
+        var all = members + [("agents", .array(report.agents.map(agentValue)))]
+        if let changes = report.changes { all.append(("changes", changes.json)) }
+        return .object(all)
     }
 
     /// Every top-level member before `agents`.
@@ -78,7 +82,7 @@ public enum ReportJSON {
     }
 
     static func gapValue(_ gap: Gap) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("rule", .string(gap.rule)),
             ("kind", .string(gap.kind.rawValue)),
             ("article", .optional(gap.article)),
@@ -89,6 +93,19 @@ public enum ReportJSON {
             ("message", .string(gap.message)),
             ("remediation", .string(gap.remediation)),
             ("source", .optional(gap.source?.fileAndLine)),
+        ]
+        // A waived gap ends with its waiver; an open gap has no `waiver` key.
+        if let waiver = gap.waiver { members.append(("waiver", waiverValue(waiver))) }
+        return .object(members)
+    }
+
+    static func waiverValue(_ waiver: Waiver) -> JSONValue {
+        .object([
+            ("justification", .string(waiver.justification)),
+            ("approved_by", .string(waiver.approvedBy)),
+            ("approved_on", .string(waiver.approvedOn.description)),
+            ("expires", .string(waiver.expires.description)),
+            ("source", .string(waiver.location.fileAndLine)),
         ])
     }
 

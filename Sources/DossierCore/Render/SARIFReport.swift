@@ -86,6 +86,14 @@ public enum SARIFReport {
         if gap.status == .waived {
             var suppression: [(String, JSONValue)] = [("kind", .string("external")), ("status", .string("accepted"))]
             if let justification = waiverJustification(of: gap) { suppression.append(("justification", .string(justification))) }
+            if let waiver = gap.waiver {
+                suppression.append(("properties", .object([
+                    ("approvedBy", .string(waiver.approvedBy)),
+                    ("approvedOn", .string(waiver.approvedOn.description)),
+                    ("expires", .string(waiver.expires.description)),
+                    ("source", .string(waiver.location.fileAndLine)),
+                ])))
+            }
             members.append(("suppressions", .array([.object(suppression)])))
         }
         var properties: [(String, JSONValue)] = [
@@ -138,9 +146,8 @@ public enum SARIFReport {
         return out
     }
 
-    /// A waived gap's justification. The report model does not carry waivers'
-    /// justifications yet, so the suppression has none.
-    static func waiverJustification(of gap: Gap) -> String? { nil }
+    /// A waived gap's justification, from its waiver in waivers.yaml.
+    static func waiverJustification(of gap: Gap) -> String? { gap.waiver?.justification }
 
     // MARK: - Rules
 
@@ -169,7 +176,7 @@ public enum SARIFReport {
         /// gap of the report names (byte order), so that each result's
         /// `ruleIndex` points into the list.
         static func catalog(for report: Report) -> [Rule] {
-            var rules = ArticleCheck.all.map(Rule.init(check:)) + FindingRule.all.map(Rule.init(finding:))
+            var rules = ArticleCheck.all.map(Rule.init(check:)) + FindingRule.catalog.map(Rule.init(finding:))
             let known = Set(rules.map(\.id))
             var others: [String: Gap] = [:]
             for agent in report.agents {

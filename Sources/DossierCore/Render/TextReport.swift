@@ -4,16 +4,25 @@ public struct TextReport: Sendable {
     public var colors: Bool
     /// The `--fail-on` level, to say which gaps fail the gate (`nil` for `none`).
     public var failOn: Severity?
+    /// The `--fail-on-new` level: then only new gaps (not in the previous release) fail the gate, and it replaces `failOn`.
+    public var failOnNew: Severity?
 
-    public init(colors: Bool, failOn: Severity?) {
+    public init(colors: Bool, failOn: Severity?, failOnNew: Severity? = nil) {
         self.colors = colors
         self.failOn = failOn
+        self.failOnNew = failOnNew
     }
 
     public func render(_ report: Report) -> String {
         var out = "\(report.organization) · \(report.title) · release \(report.release) · as of \(report.asOf)\n"
+        if let changes = report.changes {
+            out += "compared with release \(changes.previousRelease) (as of \(changes.previousAsOf)): "
+                + "\(changes.gapsNew.count) new gap\(changes.gapsNew.count == 1 ? "" : "s"), "
+                + "\(changes.gapsResolved.count) resolved, \(changes.agentsAdded.count) agent\(changes.agentsAdded.count == 1 ? "" : "s") added, "
+                + "\(changes.agentsRemoved.count) removed\n"
+        }
         for agent in report.agents {
-            out += "\n" + render(agent)
+            out += "\n" + render(agent, changes: report.changes)
         }
         let summary = report.summary
         let gaps = Severity.allCases.map { "\(summary.gaps[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
@@ -21,7 +30,14 @@ public struct TextReport: Sendable {
         out += "\(summary.deployable) deployable · open gaps: \(gaps)"
         if summary.waived > 0 { out += " · \(summary.waived) waived" }
         out += "\n"
-        if let failOn {
+        if let failOnNew, let changes = report.changes {
+            let failing = report.newOpenGaps(atLeast: failOnNew, changes: changes).count
+            if failing == 0 {
+                out += paint("check passed: no new open gap at or above \(failOnNew.rawValue)", .green) + "\n"
+            } else {
+                out += paint("check failed: \(failing) new open gap\(failing == 1 ? "" : "s") at or above \(failOnNew.rawValue)", .red) + "\n"
+            }
+        } else if let failOn {
             let failing = report.openGaps(atLeast: failOn).count
             if failing == 0 {
                 out += paint("check passed: no open gap at or above \(failOn.rawValue)", .green) + "\n"
@@ -32,7 +48,7 @@ public struct TextReport: Sendable {
         return out
     }
 
-    private func render(_ agent: AgentReport) -> String {
+    private func render(_ agent: AgentReport, changes: ReleaseChanges?) -> String {
         let record = agent.agent
         var out = bold(record.id) + " · \(TextReport.clean(record.name))\n"
         let verdict = agent.deployable ? paint("deployable", .green) : paint("not deployable", .red)
@@ -43,10 +59,18 @@ public struct TextReport: Sendable {
             if let article = gap.article { title += " (\(article))" }
             if let subject = gap.subject { title += " [\(TextReport.clean(subject))]" }
             if gap.status == .waived { title += " (waived)" }
-            out += "  \(paint(label, color(for: gap.severity))) \(title): \(TextReport.clean(gap.message))\n"
+            if let changes { title += changes.isNew(agent: record.id, gap: gap) ? " · new" : " · known" }
+            // A waived gap is dimmed, not colored: it does not count.
+            let shownLabel = gap.status == .waived ? dim(label) : paint(label, color(for: gap.severity))
+            out += "  \(shownLabel) \(title): \(TextReport.clean(gap.message))\n"
             var location = gap.source?.fileAndLine ?? ""
             if let field = gap.field { location += location.isEmpty ? field : " · \(field)" }
             if !location.isEmpty { out += "             \(dim(location))\n" }
+            if let waiver = gap.waiver {
+                out += "             waived until \(waiver.expires) (approved by \(TextReport.clean(waiver.approvedBy)) on "
+                    + "\(waiver.approvedOn), \(waiver.location.fileAndLine)): "
+                    + TextReport.clean(waiver.justification.split(whereSeparator: \.isNewline).joined(separator: " ")) + "\n"
+            }
             out += "             \(dim("fix: " + gap.remediation))\n"
         }
         let open = agent.checklist.filter { $0.status == .open }

@@ -13,19 +13,22 @@ public struct Scorer: Sendable {
 
     public func score(_ repository: Repository) -> Report {
         let config = repository.config
+        let waivers = Dictionary(grouping: repository.waivers, by: \.agent)
         let agents = repository.agents.map { agent in
-            score(agent, audit: repository.audits[agent.id], config: config)
+            score(agent, audit: repository.audits[agent.id], config: config, waivers: waivers[agent.id] ?? [])
         }
         return Report(organization: config.organization, title: config.title, release: release, asOf: asOf,
                       agents: agents, extensions: config.extensions)
     }
 
-    public func score(_ agent: AgentRecord, audit: AuditSummary?, config: Config) -> AgentReport {
+    /// Scores one agent; `waivers` are the agent's entries of waivers.yaml, in file order.
+    public func score(_ agent: AgentRecord, audit: AuditSummary?, config: Config, waivers: [Waiver] = []) -> AgentReport {
         let thresholds = config.thresholds
         let checks = ArticleCheck.all.map { $0.evaluate(agent.compliance, thresholds: thresholds) }
         var gaps = ArticleCheck.all.compactMap { $0.gap(for: agent, thresholds: thresholds) }
         let context = RuleContext(agent: agent, audit: audit, config: config, asOf: asOf)
         for rule in FindingRule.all { gaps += rule.findings(in: context) }
+        gaps = FindingRule.applyWaivers(waivers, to: gaps, asOf: asOf)
         let recordKeeping = checks.first { $0.id == "record_keeping" }?.passed ?? false
         return AgentReport(agent: agent, audit: audit, checks: checks, gaps: Self.ordered(gaps),
                            checklist: ChecklistEvaluator.evaluate(agent, recordKeepingPasses: recordKeeping))

@@ -111,6 +111,44 @@ Dossier checks that a risk assessment was completed and that residual risks
 are documented. Findings add whether the assessment is dated and recent.
 
 """#,
+        "changes.mustache": #"""
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
+<h1>Changes since release {{changes.previous_release}}</h1>
+{{#changes}}
+<p class="lead">Release {{site.release}} (as of {{site.as_of}}) compared with release {{previous_release}} (as of {{previous_as_of}}). Gaps are matched by agent, rule, field and subject.</p>
+<dl class="stats">
+<div class="stat"><dt>New gaps</dt><dd>{{new_count}}</dd></div>
+<div class="stat"><dt>Resolved gaps</dt><dd>{{resolved_count}}</dd></div>
+<div class="stat"><dt>Agents added</dt><dd>{{added_count}}</dd></div>
+<div class="stat"><dt>Agents removed</dt><dd>{{removed_count}}</dd></div>
+</dl>
+<section aria-labelledby="agents-changes">
+<h2 id="agents-changes">Agents</h2>
+{{#has_agent_changes}}<ul>
+{{#added}}<li>Added: <a href="{{href}}"><code>{{id}}</code></a></li>{{/added}}
+{{#removed}}<li>Removed: <code>{{id}}</code></li>{{/removed}}
+</ul>{{/has_agent_changes}}
+{{#has_changed}}<div class="table-scroll"><table>
+<caption>Score, verdict and checklist changes</caption>
+<thead><tr><th scope="col">Agent</th><th scope="col">Score</th><th scope="col">Deployable</th><th scope="col">Checklist items</th></tr></thead>
+<tbody>{{#changed}}<tr><th scope="row"><a href="{{href}}"><code>{{id}}</code></a></th><td>{{score_before}} → {{score_after}}</td><td>{{deployable_before}} → {{deployable_after}}</td><td>{{#checklist}}<code>{{id}}</code>: {{before}} → {{after}}<br>{{/checklist}}</td></tr>{{/changed}}</tbody>
+</table></div>{{/has_changed}}
+{{^has_agent_changes}}{{^has_changed}}<p class="none">No agent was added or removed, and no score, verdict or checklist item changed.</p>{{/has_changed}}{{/has_agent_changes}}
+</section>
+<section aria-labelledby="new-gaps">
+<h2 id="new-gaps">New gaps</h2>
+{{#has_new}}{{#new_list}}{{> partials/gap-changes}}{{/new_list}}{{/has_new}}
+{{^has_new}}<p class="none">No new gap.</p>{{/has_new}}
+</section>
+<section aria-labelledby="resolved-gaps">
+<h2 id="resolved-gaps">Resolved gaps</h2>
+{{#has_resolved}}{{#resolved_list}}{{> partials/gap-changes}}{{/resolved_list}}{{/has_resolved}}
+{{^has_resolved}}<p class="none">No gap was resolved.</p>{{/has_resolved}}
+</section>
+{{/changes}}
+{{> partials/foot}}
+
+"""#,
         "checklist.mustache": #"""
 {{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Deployment checklist</h1>
@@ -161,6 +199,11 @@ are documented. Findings add whether the assessment is dated and recent.
 <h1>Portfolio</h1>
 {{{intro_html}}}
 {{> partials/summary}}
+{{#changes_box}}<section class="changes-box" aria-labelledby="changes-heading">
+<h2 id="changes-heading">Since release {{previous_release}}</h2>
+<p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed · <a href="{{href}}">What changed</a></p>
+</section>{{/changes_box}}
+{{#trend}}<section class="charts" aria-label="Trend">{{> partials/trend}}</section>{{/trend}}
 <section class="charts" aria-label="Charts">
 {{#charts}}{{> partials/chart}}{{/charts}}
 </section>
@@ -184,6 +227,8 @@ Every gap of every agent, most severe first. A gap is a failed article check
 (its severity follows the agent's risk level) or a *finding*: a problem in the
 evidence, such as audited actions the risk profile says the agent cannot take.
 Each gap names the field to fix, where it is written, and how to fix it.
+A gap accepted in `waivers.yaml` is marked *waived*, with its justification
+and expiry; it does not count against the agent's verdict.
 
 """#,
         "intro/index.md": #"""
@@ -365,12 +410,20 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <p class="gap-head"><code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
 <p class="gap-message">{{message}}</p>
 <p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
+{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}
 <p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
 </li>
 
 """#,
+        "partials/gap-changes.mustache": #"""
+{{% CONTENT_TYPE: HTML}}<div class="table-scroll"><table>
+<thead><tr><th scope="col">Agent</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Field</th><th scope="col">Subject</th></tr></thead>
+<tbody>{{#gaps}}<tr><th scope="row">{{#href}}<a href="{{href}}"><code>{{agent}}</code></a>{{/href}}{{^href}}<code>{{agent}}</code>{{/href}}</th><td><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span></td><td><code>{{rule}}</code></td><td>{{#field}}<code>{{field}}</code>{{/field}}{{^field}}—{{/field}}</td><td>{{#subject}}<code>{{subject}}</code>{{/subject}}{{^subject}}—{{/subject}}</td></tr>{{/gaps}}</tbody>
+</table></div>
+
+"""#,
         "partials/gap-compact.mustache": #"""
-{{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}"><p class="gap-head"><a href="#agent-{{agent_id}}">{{agent_id}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p><p class="gap-message">{{message}}</p><p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>
+{{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><a href="#agent-{{agent_id}}">{{agent_id}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p><p class="gap-message">{{message}}</p>{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>
 
 """#,
         "partials/gap.mustache": #"""
@@ -378,6 +431,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
 <p class="gap-message">{{message}}</p>
 <p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
+{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}
 <p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
 </li>
 
@@ -417,7 +471,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <div><dt>Owner</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></div>
 </dl>
 <p class="article-results">{{#checks}}<span class="result {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}✓{{/passed}}{{^passed}}✗{{/passed}} {{article}}</span> {{/checks}}</p>
-{{#has_gaps}}<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}</p><p class="gap-message">{{message}}</p><p class="gap-meta">{{#source}}Source <code>{{source}}</code>{{/source}}</p><p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>{{/has_gaps}}
+{{#has_gaps}}<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}</p><p class="gap-message">{{message}}</p><p class="gap-meta">{{#source}}Source <code>{{source}}</code>{{/source}}</p>{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>{{/has_gaps}}
 {{^has_gaps}}<p class="none">No gaps.</p>{{/has_gaps}}
 {{#has_open_items}}<p><strong>Open checklist items:</strong> {{#open_items}}{{.}}; {{/open_items}}</p>{{/has_open_items}}
 </article>
@@ -434,6 +488,27 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 {{#summary.has_waived}}<div class="stat"><dt>Waived gaps</dt><dd>{{summary.waived}}</dd></div>{{/summary.has_waived}}
 </dl>
 </section>
+
+"""#,
+        "partials/trend.mustache": #"""
+{{% CONTENT_TYPE: HTML}}<figure class="chart trend" id="{{id}}">
+<figcaption>{{title}}</figcaption>
+<svg class="lines" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" preserveAspectRatio="xMinYMin meet">
+<title id="{{id}}-title">{{title}}</title>
+<desc id="{{id}}-desc">{{description}}</desc>
+<line class="axis" x1="{{axis_x1}}" y1="{{axis_y}}" x2="{{axis_x2}}" y2="{{axis_y}}"></line>
+{{#lines}}<polyline class="trend-line trend-{{style}}" points="{{points}}"></polyline>
+{{#dots}}<circle class="trend-dot trend-{{style}}" cx="{{x}}" cy="{{y}}" r="3.5"></circle>{{/dots}}
+{{/lines}}
+{{#ticks}}<text class="chart-label" x="{{x}}" y="{{y}}" text-anchor="middle">{{label}}</text>{{/ticks}}
+</svg>
+<ul class="legend">{{#lines}}<li><span class="swatch trend-{{style}}" aria-hidden="true"></span>{{label}}</li>{{/lines}}</ul>
+<div class="table-scroll"><table>
+<caption>Score and open gaps by release</caption>
+<thead><tr><th scope="col">Release</th><th scope="col">As of</th><th scope="col" class="num">Agents</th><th scope="col" class="num">Checks passed</th><th scope="col" class="num">Open gaps</th><th scope="col" class="num">Critical</th><th scope="col" class="num">High</th><th scope="col" class="num">Medium</th><th scope="col" class="num">Low</th></tr></thead>
+<tbody>{{#rows}}<tr><th scope="row">{{release}}</th><td>{{as_of}}</td><td class="num">{{agents}}</td><td class="num">{{score}}</td><td class="num">{{gaps}}</td><td class="num">{{critical}}</td><td class="num">{{high}}</td><td class="num">{{medium}}</td><td class="num">{{low}}</td></tr>{{/rows}}</tbody>
+</table></div>
+</figure>
 
 """#,
         "report.mustache": #"""
@@ -608,6 +683,7 @@ ul.gaps { list-style: none; padding: 0; margin: 0.5rem 0; }
 .gap-meta { font-size: 0.88rem; color: var(--muted); }
 .gap-meta span { margin-right: 0.8rem; }
 .gap-fix { font-size: 0.92rem; }
+.gap-waiver { font-size: 0.92rem; padding: 0.2rem 0.5rem; border-radius: 4px; color: var(--na); background: var(--na-bg); }
 .subject { font-weight: 600; }
 .agent-link { font-weight: 700; }
 
@@ -661,6 +737,18 @@ svg.bars { width: 100%; height: auto; max-width: 40rem; display: block; }
   h2, h3 { break-after: avoid; }
   .wrap { max-width: none; padding: 0; }
 }
+
+/* Trend of --history, and the changes box of --compare-to */
+svg.lines { width: 100%; height: auto; max-width: 40rem; display: block; }
+.axis { stroke: var(--muted); stroke-width: 1; }
+.trend-line { fill: none; stroke-width: 2.5; }
+.trend-line.trend-score { stroke: #2da44e; }
+.trend-line.trend-gaps { stroke: var(--high); }
+.trend-dot.trend-score { fill: #2da44e; }
+.trend-dot.trend-gaps { fill: var(--high); }
+.swatch.trend-score { background: #2da44e; }
+.swatch.trend-gaps { background: var(--high); }
+.changes-box { border-left: 4px solid var(--accent); padding: 0.2rem 1rem; margin: 1rem 0; }
 
 """#,
     ]

@@ -86,6 +86,9 @@ public struct SiteBuilder: Sendable {
                 jobs.append(Job(path: page) { try render("doc", model.docContext(document, page: page)) })
             }
         }
+        if report.changes != nil {
+            jobs.append(Job(path: "changes.html") { try render("changes", model.changesContext()) })
+        }
         jobs.append(Job(path: "style.css") { templates.text("style.css") })
         jobs.append(Job(path: "report.json", stream: { sink in try ReportJSON.write(report, to: sink) }))
         jobs.append(Job(path: "report.md") { ReportMarkdown.render(report) })

@@ -8,6 +8,49 @@ extension SiteModel {
         context["charts"] = portfolioCharts
         context["risk_groups"] = riskGroups(page: page, limit: Self.indexRowsPerLevel)
         context["has_agents"] = !report.agents.isEmpty
+        context["changes_box"] = changesCounts(page: page) ?? false
+        context["trend"] = TrendChart(releases: report.history).context()
+        return context
+    }
+
+    /// The counts of `--compare-to`, for the index's box and the changes page.
+    func changesCounts(page: String) -> [String: Any]? {
+        guard let changes = report.changes else { return nil }
+        return ["previous_release": changes.previousRelease, "previous_as_of": changes.previousAsOf.description,
+                "new_count": changes.gapsNew.count, "one_new": changes.gapsNew.count == 1,
+                "resolved_count": changes.gapsResolved.count,
+                "added_count": changes.agentsAdded.count, "one_added": changes.agentsAdded.count == 1,
+                "removed_count": changes.agentsRemoved.count, "href": href("changes.html", from: page)]
+    }
+
+    /// `changes.html`: what changed since the previous release.
+    func changesContext() -> [String: Any] {
+        let page = "changes.html"
+        var context = common(page: page, title: "Changes", section: "changes")
+        guard let changes = report.changes, var counts = changesCounts(page: page) else { return context }
+        let current = Set(report.agents.map(\.agent.id))
+        func agentHref(_ id: String) -> Any { current.contains(id) ? href(SitePaths.agentPage(id), from: page) : false }
+        func gaps(_ list: [ReleaseChanges.GapChange]) -> [String: Any] {
+            ["gaps": list.map { gap -> [String: Any] in
+                ["agent": gap.agent, "href": agentHref(gap.agent), "rule": gap.rule, "field": gap.field ?? false,
+                 "subject": gap.subject ?? false, "severity": gap.severity.rawValue,
+                 "severity_label": Self.severityLabels[gap.severity]!]
+            }]
+        }
+        counts["added"] = changes.agentsAdded.map { ["id": $0, "href": agentHref($0)] }
+        counts["removed"] = changes.agentsRemoved.map { ["id": $0] }
+        counts["has_agent_changes"] = !changes.agentsAdded.isEmpty || !changes.agentsRemoved.isEmpty
+        counts["changed"] = changes.agentsChanged.map { change -> [String: Any] in
+            ["id": change.id, "href": agentHref(change.id), "score_before": change.scoreBefore, "score_after": change.scoreAfter,
+             "deployable_before": change.deployableBefore ? "yes" : "no", "deployable_after": change.deployableAfter ? "yes" : "no",
+             "checklist": change.checklist.map { ["id": $0.id, "before": $0.before, "after": $0.after] }]
+        }
+        counts["has_changed"] = !changes.agentsChanged.isEmpty
+        counts["new_list"] = gaps(changes.gapsNew)
+        counts["has_new"] = !changes.gapsNew.isEmpty
+        counts["resolved_list"] = gaps(changes.gapsResolved)
+        counts["has_resolved"] = !changes.gapsResolved.isEmpty
+        context["changes"] = counts
         return context
     }
 

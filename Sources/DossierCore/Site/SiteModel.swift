@@ -46,8 +46,10 @@ struct SiteModel {
         let nav: [[String: Any]] = [
             ("index", "Portfolio", "index.html"), ("gaps", "Gaps", "gaps.html"), ("checklist", "Checklist", "checklist.html"),
             ("articles", "Articles", "articles/art-9.html"), ("docs", "Documents", "documents.html"),
+            ("changes", "Changes", "changes.html"),
         ].compactMap { key, label, target in
             if key == "docs", repository.documents.isEmpty { return nil }
+            if key == "changes", report.changes == nil { return nil }
             return ["label": label, "href": root + target, "current": key == section]
         }
         return [
@@ -201,6 +203,12 @@ struct SiteModel {
         if let field = gap.field { context["field"] = field }
         if let subject = gap.subject { context["subject"] = subject }
         if let source = gap.source { context["source"] = source.fileAndLine }
+        // A waived gap shows who accepted it, why and until when.
+        context["waiver"] = gap.waiver.map { waiver -> [String: Any] in
+            ["justification": waiver.justification, "approved_by": waiver.approvedBy,
+             "approved_on": waiver.approvedOn.description, "expires": waiver.expires.description,
+             "source": waiver.location.fileAndLine]
+        } ?? false
         return context
     }
 
