@@ -4,7 +4,7 @@
 struct TrendChart {
     static let width = 640
     static let height = 220
-    private static let left = 44, right = 16, top = 16, bottom = 40
+    private static let left = 44, right = 44, top = 16, bottom = 40
 
     let releases: [ReleaseSummary]
 
