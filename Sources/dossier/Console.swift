@@ -50,7 +50,7 @@ enum Console {
     }
 
     /// Prints diagnostics as `file:line:col: key.path: message`, then a count of errors.
-    static func report(_ diagnostics: [Diagnostic]) {
+    static func report(_ diagnostics: [Diagnostic], consequence: String = "nothing was written") {
         let colors = stderrColors
         for diagnostic in diagnostics {
             var line = diagnostic.description
@@ -63,7 +63,7 @@ enum Console {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            error("dossier: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
+            error("dossier: \(errors) error\(errors == 1 ? "" : "s"); \(consequence)")
         }
     }
 }

@@ -40,7 +40,7 @@ struct Verify: ParsableCommand {
                 Console.error("dossier: \(cause)")
                 throw ExitCode(Exit.ioError)
             case let .invalidManifest(diagnostics):
-                Console.report(diagnostics)
+                Console.report(diagnostics, consequence: "the site was not checked")
                 throw ExitCode(Exit.dataError)
             }
         }

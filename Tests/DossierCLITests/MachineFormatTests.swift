@@ -131,6 +131,24 @@ struct MachineFormatTests {
         #expect(left.isEmpty, "no temporary files left: \(left)")
     }
 
+    /// A link is followed (its target replaced, the link kept); a folder is refused.
+    @Test func reportThroughALinkAndIntoAFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("real"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("real/report.json")
+        try Data("old".utf8).write(to: target)
+        let link = folder.appendingPathComponent("link.json")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let acme = CheckCommandTests.acme.path
+        #expect(try DossierRunner.run(["check", acme, "--fail-on", "none", "--report", "json=\(link.path)"]).exitCode == 0)
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("{"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != nil, "the link is still a link")
+        let intoFolder = try DossierRunner.run(["check", acme, "--fail-on", "none", "--report", "json=\(folder.path)"])
+        #expect(intoFolder.exitCode == 74)
+        #expect(intoFolder.stderr.contains("is a folder"))
+    }
+
     @Test func reportErrors() throws {
         let acme = CheckCommandTests.acme.path
         #expect(try DossierRunner.run(["check", acme, "--report", "xml=out.xml"]).exitCode == 64)

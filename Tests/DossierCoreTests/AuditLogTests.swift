@@ -421,6 +421,13 @@ struct AuditLogTests {
         #expect(concatenated == whole)
     }
 
+    @Test func zeroPaddingAfterAGzipMemberIsIgnored() throws {
+        let plain = Array(randomLines(50, seed: 3).joined(separator: "\n").utf8)
+        let (padded, result) = try summarizeFiles([try gzip(plain) + [UInt8](repeating: 0, count: 512)])
+        #expect(padded == (try summarize([plain])))
+        #expect(result.truncatedFiles.isEmpty)
+    }
+
     @Test func truncatedGzipKeepsItsLinesAndIsReported() throws {
         let lines = (0..<2000).map { #"{"agent_name": "a", "timestamp": \#($0), "action": "x", "allowed": true, "pad": "\#($0 * 7919)"}"# }
         let compressed = try gzip(Array(lines.joined(separator: "\n").utf8))

@@ -69,6 +69,8 @@ struct GzipSource: LogByteSource, ~Copyable {
     private var inputEnded = false
     /// Whether part of a gzip member has been read but not its end.
     private var inMember = false
+    /// Whether a member has ended: zero bytes after it are padding (as `gzip -d` reads them).
+    private var afterMember = false
     /// Set when the file ends inside a member (a log still being compressed).
     private(set) var truncated = false
     /// Compressed bytes read so far.
@@ -121,6 +123,13 @@ struct GzipSource: LogByteSource, ~Copyable {
                     stream.pointee.avail_in = UInt32(n)
                 }
             }
+            if !inMember && afterMember {
+                while stream.pointee.avail_in > 0 && stream.pointee.next_in.pointee == 0 {
+                    stream.pointee.next_in += 1
+                    stream.pointee.avail_in -= 1
+                }
+                if stream.pointee.avail_in == 0 && !inputEnded { continue }
+            }
             if stream.pointee.avail_in == 0 && inputEnded {
                 if inMember { truncated = true }
                 break
@@ -133,6 +142,7 @@ struct GzipSource: LogByteSource, ~Copyable {
             case Z_STREAM_END:
                 // The end of one member; another may follow.
                 inMember = false
+                afterMember = true
                 inflateReset(stream)
             default:
                 let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"

@@ -92,7 +92,8 @@ struct AuditSummaryReader {
             guard let map = reader.fields(entry.value, path: path, known: Self.actionKeys) else { continue }
             let total = map.node("total").flatMap { reader.count($0, path: "\(path).total") } ?? 0
             let blocked = map.node("blocked").flatMap { reader.count($0, path: "\(path).blocked") } ?? 0
-            let maxAmount = map.node("max_amount").flatMap { reader.number($0, path: "\(path).max_amount") }
+            // Any finite number: a log's largest amount may be negative (refunds), as `summarize` writes it.
+            let maxAmount = map.node("max_amount").flatMap { reader.number($0, path: "\(path).max_amount", allowNegative: true) }
             if blocked > total, let blockedNode = map.node("blocked") {
                 reader.error(blockedNode, "\(path).blocked", "blocked (\(blocked)) exceeds total (\(total))")
             }

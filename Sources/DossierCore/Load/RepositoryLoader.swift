@@ -226,7 +226,16 @@ public struct RepositoryLoader: Sendable {
                             "raw events for '\(Self.displayable(agent))', which has no agent file in agents/; ignored")
                 continue
             }
-            if audits[agent] != nil {
+            if var summary = audits[agent] {
+                // Malformed lines alone are no events: the summary stays, and counts them too.
+                guard tally.events > 0 else {
+                    summary.malformedLines = [summary.malformedLines, tally.malformedLines].saturatingSum
+                    audits[agent] = summary
+                    log.warning(SourceLocation(file: file), "",
+                                "\(tally.malformedLines) malformed line\(tally.malformedLines == 1 ? "" : "s") for '\(agent)' and no event; "
+                                + "audit/\(agent).json is used, counting them")
+                    continue
+                }
                 log.warning(SourceLocation(file: "audit/\(agent).json"), "",
                             "raw audit events for '\(agent)' exist too (\(file)); the raw events are used, not this summary")
             }

@@ -4,8 +4,25 @@ import Foundation
 /// part: the text goes to a temporary file beside the target, which is then
 /// renamed into place (a rename within one folder is atomic).
 public enum AtomicFile {
-    /// Writes `text` to `url`, creating its folder when missing.
-    public static func write(_ text: String, to url: URL) throws(InputOutputError) {
+    /// Writes `text` to `url`, creating its folder when missing. A symbolic link is
+    /// followed (the file it names is replaced), and a target that exists but is
+    /// not a regular file (`/dev/stdout`, a pipe) is written through, not replaced.
+    public static func write(_ text: String, to given: URL) throws(InputOutputError) {
+        let url = given.resolvingSymlinksInPath()
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw InputOutputError(path: given.path, reason: "is a folder") }
+            guard let handle = FileHandle(forWritingAtPath: url.path) else {
+                throw InputOutputError(path: given.path, reason: "cannot write the file")
+            }
+            defer { try? handle.close() }
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+            } catch {
+                throw InputOutputError(path: given.path, reason: "cannot write the file")
+            }
+            return
+        }
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
