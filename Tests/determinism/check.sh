@@ -61,7 +61,7 @@ run() {  # NAME ORDER ENV…: build and every check format into $work/out-NAME
     env -i PATH="$PATH" HOME="$HOME" "$@" "$dossier" check "$work/$order" --format "$format" --fail-on none \
       > "$out/check.$format" 2> "$out/check.$format.stderr"
   done
-  env -i PATH="$PATH" HOME="$HOME" "$@" "$dossier" summarize "$work/$order/audit/raw" > "$out/summarize.json" 2> "$out/summarize.stderr"
+  (cd "$work/$order" && env -i PATH="$PATH" HOME="$HOME" "$@" "$dossier" summarize audit/raw > "$out/summarize.json" 2> "$out/summarize.stderr")
 }
 
 run utc-c forward TZ=UTC LANG=C
