@@ -10,6 +10,7 @@
 #                dossier summarize, field by field
 #   make browser-test / make screenshots   the browser checks on site/
 #   make install PREFIX=/usr/local   dossier (Swift runtime linked in) and its man page
+#   make fuzz    libFuzzer on the loaders, the event scanner and Markdown (FUZZ_SECONDS each)
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -71,6 +72,13 @@ bench-audit: deps
 .PHONY: spark-test
 spark-test: deps
 	bash scripts/spark-test.sh
+
+# libFuzzer targets (Fuzz/: the YAML and JSON agent loaders, the audit event
+# scanner, Markdown with its safety filter), FUZZ_SECONDS each; not part of make test.
+FUZZ_SECONDS ?= 600
+.PHONY: fuzz
+fuzz: deps
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Installs dossier into $(PREFIX)/bin with the Swift runtime linked in (the host needs
 # only libc, libcmark and zlib), and its man page, made from the --help texts.

@@ -1,0 +1,20 @@
+// swift-tools-version: 6.1
+// libFuzzer harnesses for the input parsers of DossierCore, kept apart from the main
+// package so that its build is untouched. Build and run with scripts/fuzz.sh.
+import PackageDescription
+
+let fuzzTargets = ["FuzzAgentYAML", "FuzzAgentJSON", "FuzzEventLine", "FuzzMarkdown"]
+
+let package = Package(
+    name: "DossierFuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "Dossier", path: "..")],
+    targets: fuzzTargets.map { name in
+        .executableTarget(
+            name: name,
+            dependencies: [.product(name: "DossierCore", package: "Dossier")],
+            // Each harness defines LLVMFuzzerTestOneInput and no main (libFuzzer has one).
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        )
+    }
+)
