@@ -272,18 +272,11 @@ struct EventScanner: ~Copyable {
             } else {
                 guard skipAny(&p, end, depth: 2) else { return false }
             }
-            skipSpace(&p, end)
-            guard p < end else { return false }
-            if p.pointee == UInt8(ascii: ",") {
-                p += 1
-                skipSpace(&p, end)
-                continue
+            switch next(&p, end, closing: UInt8(ascii: "]")) {
+            case .more: continue
+            case .closed: return true
+            case .invalid: return false
             }
-            if p.pointee == UInt8(ascii: "]") {
-                p += 1
-                return true
-            }
-            return false
         }
     }
 
@@ -313,19 +306,31 @@ struct EventScanner: ~Copyable {
         while true {
             guard p < end, p.pointee == UInt8(ascii: "\""), let key = string(&p, end) else { return false }
             guard colon(&p, end), member(&self, key, &p) else { return false }
-            skipSpace(&p, end)
-            guard p < end else { return false }
-            if p.pointee == UInt8(ascii: ",") {
-                p += 1
-                skipSpace(&p, end)
-                continue
+            switch next(&p, end, closing: UInt8(ascii: "}")) {
+            case .more: continue
+            case .closed: return true
+            case .invalid: return false
             }
-            if p.pointee == UInt8(ascii: "}") {
-                p += 1
-                return true
-            }
-            return false
         }
+    }
+
+    private enum Separator { case more, closed, invalid }
+
+    /// After a member or element: `,` (another follows) or `closing` (the container ends).
+    @inline(__always)
+    private func next(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, closing: UInt8) -> Separator {
+        skipSpace(&p, end)
+        guard p < end else { return .invalid }
+        if p.pointee == UInt8(ascii: ",") {
+            p += 1
+            skipSpace(&p, end)
+            return .more
+        }
+        if p.pointee == closing {
+            p += 1
+            return .closed
+        }
+        return .invalid
     }
 
     @inline(__always)
