@@ -29,6 +29,7 @@ struct Summarize: ParsableCommand {
     func run() throws {
         let files: [LogFile]
         let result: LogSummarizer.Result
+        let warnings: [Diagnostic]
         do throws(LogReadError) {
             files = try LogFinder.files(logs)
             let summarizer = try LogSummarizer(files: files)
@@ -36,19 +37,13 @@ struct Summarize: ParsableCommand {
             display?.started(summarizer.progress)
             defer { display?.finished() }
             result = try summarizer.run()
+            warnings = summarizer.fileWarnings(result)
         } catch {
             Console.error("dossier: \(error)")
             if case .corrupt = error { throw ExitCode(Exit.dataError) }
             throw ExitCode(Exit.ioError)
         }
-        for file in result.truncatedFiles {
-            Console.error("\(files[file].path): warning: the gzip data ends early (a log still being compressed?); "
-                          + "its unfinished last line is malformed")
-        }
-        for (file, count) in result.tally.unattributed.sorted(by: { $0.key < $1.key }) {
-            Console.error("\(files[file].path): warning: \(count) malformed line\(count == 1 ? "" : "s") "
-                          + "naming no agent (not JSON, or no agent_name string)")
-        }
+        Console.report(warnings)
         var agents: [String] = []
         for agent in result.tally.agents.keys.sorted(by: ByteOrder.less) {
             guard AgentID.isValid(agent) else {

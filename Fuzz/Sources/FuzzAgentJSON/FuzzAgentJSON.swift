@@ -1,13 +1,12 @@
-// Agent files in JSON: the loader's path (BOM strip, text check, strict JSON parse, strict reader).
+// Agent files in JSON: the loader's parse step, then the strict reader.
 @testable import DossierCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    var bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    if TextCheck.firstProblem(in: bytes) != nil { return 0 }
-    guard case let .success(document) = JSONDocumentParser.parse(bytes) else { return 0 }
     let reader = RecordReader(file: "agents/a.json", format: .json, log: DiagnosticLog())
+    // The loader's own step: BOM, encoding check, parse.
+    guard case let .some(.some(document)) = RepositoryLoader.parse(Array(UnsafeBufferPointer(start: data, count: size)),
+                                                                   reader: reader) else { return 0 }
     _ = AgentReader(reader: reader, id: "a").read(document)
     return 0
 }

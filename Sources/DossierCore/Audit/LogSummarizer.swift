@@ -112,6 +112,19 @@ public struct LogSummarizer: Sendable {
         return (Int64(info.st_size), n == 2 && magic == [0x1F, 0x8B])
     }
 
+    /// The warnings about whole files of a run: gzip data that ends early, and malformed lines naming no agent.
+    public func fileWarnings(_ result: Result) -> [Diagnostic] {
+        var warnings: [Diagnostic] = result.truncatedFiles.map {
+            Diagnostic(.warning, at: SourceLocation(file: files[$0].path),
+                       "the gzip data ends early (a log still being compressed?); its unfinished last line is malformed")
+        }
+        for (file, count) in result.tally.unattributed.sorted(by: { $0.key < $1.key }) {
+            warnings.append(Diagnostic(.warning, at: SourceLocation(file: files[file].path),
+                                       "\(count) malformed line\(count == 1 ? "" : "s") naming no agent (not JSON, or no agent_name string)"))
+        }
+        return warnings
+    }
+
     /// Reads every file; `threads` defaults to the number of cores.
     public func run(threads: Int? = nil) throws(LogReadError) -> Result {
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, units.count))

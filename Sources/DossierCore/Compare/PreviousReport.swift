@@ -36,6 +36,14 @@ public struct PreviousReport: Sendable {
     public let asOf: CalendarDate
     public let agents: [Agent]
 
+    /// A report of another organization cannot be compared with `organization`'s.
+    func requireOrganization(_ organization: String) throws(CompareError) {
+        guard self.organization == organization else {
+            throw .invalid(Diagnostic(at: SourceLocation(file: file), keyPath: "organization",
+                                      "is a report of '\(self.organization)', not of '\(organization)'"))
+        }
+    }
+
     /// Reads `url`: a `report.json`, or a site folder holding one.
     public static func load(_ url: URL, named name: String? = nil) throws(CompareError) -> PreviousReport {
         var file = url

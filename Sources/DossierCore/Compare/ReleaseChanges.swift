@@ -37,10 +37,7 @@ public struct ReleaseChanges: Sendable {
 
     /// Compares `current` with `previous`; a report of another organization is an error.
     public init(previous: PreviousReport, current: Report) throws(CompareError) {
-        guard previous.organization == current.organization else {
-            throw .invalid(Diagnostic(at: SourceLocation(file: previous.file), keyPath: "organization",
-                                      "is a report of '\(previous.organization)', not of '\(current.organization)'"))
-        }
+        try previous.requireOrganization(current.organization)
         previousRelease = previous.release
         previousAsOf = previous.asOf
         let before = Dictionary(previous.agents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -63,10 +63,7 @@ public struct ReleaseSummary: Sendable, Equatable {
                 continue
             }
             let previous = try PreviousReport.load(url, named: "\(name)/\(entry)")
-            guard previous.organization == current.organization else {
-                throw .invalid(Diagnostic(at: SourceLocation(file: previous.file), keyPath: "organization",
-                                          "is a report of '\(previous.organization)', not of '\(current.organization)'"))
-            }
+            try previous.requireOrganization(current.organization)
             if previous.release != current.release { summaries.append(ReleaseSummary(previous)) }
         }
         summaries.append(ReleaseSummary(current))

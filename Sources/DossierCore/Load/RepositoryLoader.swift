@@ -202,6 +202,7 @@ public struct RepositoryLoader: Sendable {
             logProgress?.started(summarizer.progress)
             defer { logProgress?.finished() }
             result = try summarizer.run()
+            summarizer.fileWarnings(result).forEach(log.append)
         } catch {
             switch error {
             case let .unreadable(path, reason):
@@ -210,14 +211,6 @@ public struct RepositoryLoader: Sendable {
                 log.error(SourceLocation(file: path), "", reason)
                 return
             }
-        }
-        for file in result.truncatedFiles {
-            log.warning(SourceLocation(file: logs[file].path), "",
-                        "the gzip data ends early (a log still being compressed?); its unfinished last line is malformed")
-        }
-        for (file, count) in result.tally.unattributed.sorted(by: { $0.key < $1.key }) {
-            log.warning(SourceLocation(file: logs[file].path), "",
-                        "\(count) malformed line\(count == 1 ? "" : "s") naming no agent (not JSON, or no agent_name string)")
         }
         for (agent, tally) in result.tally.agents.sortedByKey {
             let file = logs[tally.firstFile].path
@@ -352,7 +345,7 @@ public struct RepositoryLoader: Sendable {
         guard let bytes = try readRecord(path, log: log, required: required) else { return nil }
         let reader = RecordReader(file: path, format: format, log: log)
         return RecordFile(digest: FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count),
-                          reader: reader, document: parse(bytes, reader: reader))
+                          reader: reader, document: Self.parse(bytes, reader: reader))
     }
 
     /// Reads, parses and reads the values of one record file with a log of its own (files load in parallel).
@@ -402,7 +395,7 @@ public struct RepositoryLoader: Sendable {
     }
 
     /// Checks the encoding and parses; `nil` (after reporting) when the file cannot be parsed.
-    private func parse(_ raw: [UInt8], reader: RecordReader) -> DocumentNode?? {
+    static func parse(_ raw: [UInt8], reader: RecordReader) -> DocumentNode?? {
         var bytes = raw
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let problem = TextCheck.firstProblem(in: bytes) {
