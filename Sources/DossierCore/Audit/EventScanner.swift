@@ -96,7 +96,7 @@ struct ScannedEvent {
 /// Timestamps outside years 1–9999 count as absent (they cannot be written as a
 /// date); so do negative durations and token counts.
 struct EventScanner: ~Copyable {
-    static let maxDepth = 512
+    static let maxDepth = Limits.eventNesting
     /// Seconds since the epoch of 0001-01-01T00:00:00Z and of 10000-01-01T00:00:00Z.
     static let earliestTimestamp = -62_135_596_800.0
     static let timestampLimit = 253_402_300_800.0

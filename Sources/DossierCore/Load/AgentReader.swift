@@ -32,6 +32,9 @@ struct AgentReader {
         let version = top.node("version").flatMap { reader.string($0, path: "version") }
         let owner = top.node("owner").flatMap { reader.string($0, path: "owner") } ?? ""
         let description = top.node("description").flatMap { reader.string($0, path: "description") } ?? ""
+        if let node = top.node("description"), description.utf8.count > Limits.markdownBytes {
+            reader.error(node, "description", "Markdown text is \(description.utf8.count) bytes, over the \(Limits.mebibytes(Limits.markdownBytes)) limit")
+        }
         let allowedTools = top.node("allowed_tools").flatMap { reader.stringList($0, path: "allowed_tools") } ?? []
 
         var risk: RiskProfile?

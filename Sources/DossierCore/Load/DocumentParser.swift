@@ -16,10 +16,10 @@ public enum DocumentParser {
     }
 
     /// The most nodes a document may expand to once aliases are followed.
-    public static let maxExpandedNodes = 1_000_000
+    public static let maxExpandedNodes = Limits.expandedValues
 
     /// libyaml's own limit on nested maps and lists (`yaml_set_max_nest_level`, default 1000).
-    public static let maxNesting = 1000
+    public static let maxNesting = Limits.nesting
 
     /// Parses `bytes` (valid UTF-8, checked by the caller). `nil` for an empty stream.
     public static func parse(_ bytes: [UInt8]) -> Result<DocumentNode?, Failure> {

@@ -39,7 +39,7 @@ public struct LoadResult: Sendable {
 /// goes through `DocumentParser` and the record readers, which are pure.
 public struct RepositoryLoader: Sendable {
     /// Record files (`dossier.yaml`, agent files, audit summaries, `waivers.yaml`) larger than this are refused.
-    public static let maxRecordBytes = 16 * 1024 * 1024
+    public static let maxRecordBytes = Limits.recordFileBytes
 
     public let root: URL
     public var releaseOverride: String?
@@ -97,6 +97,11 @@ public struct RepositoryLoader: Sendable {
             }
             // A duplicate is still checked, so that its own errors show up in the same run.
             agentFiles.append(AgentFile(path: path, stem: stem, format: format, duplicate: duplicate != nil))
+        }
+        guard agentFiles.count <= Limits.agentFiles else {
+            log.error(SourceLocation(file: "agents"), "",
+                      "\(agentFiles.count) agent files, over the limit of \(Limits.agentFiles) per repository")
+            return LoadResult(repository: nil, diagnostics: log.sorted)
         }
         let agentResults = try Self.parallelMap(agentFiles) { file in
             try loadRecord(file.path, format: file.format) { reader, document -> AgentRecord? in
@@ -166,13 +171,20 @@ public struct RepositoryLoader: Sendable {
         // docs/
         var documents: [Document] = []
         if loadDocuments {
+            var docsBytes = 0
             for path in try listTree("docs") where path.hasSuffix(".md") {
                 // A page that is a symlink out of the repository is not published (it would leak the file).
                 guard EvidencePath.exists(path, in: root) else {
                     log.warning(SourceLocation(file: path), "", "links outside the repository; not published")
                     continue
                 }
-                guard let bytes = try readFile(path) else { continue }
+                guard let bytes = try readDocsPage(path, log: log) else { continue }
+                docsBytes += bytes.count
+                if docsBytes > Limits.docsBytes {
+                    log.error(SourceLocation(file: path), "",
+                              "the pages under docs/ are over the \(Limits.mebibytes(Limits.docsBytes)) limit together")
+                    break
+                }
                 if let problem = TextCheck.firstProblem(in: bytes) {
                     log.error(SourceLocation(file: path, line: problem.line, column: problem.column), "", problem.message)
                     continue
@@ -207,7 +219,7 @@ public struct RepositoryLoader: Sendable {
             switch error {
             case let .unreadable(path, reason):
                 throw InputOutputError(path: path, reason: reason)
-            case let .corrupt(path, reason):
+            case let .invalid(path, reason):
                 log.error(SourceLocation(file: path), "", reason)
                 return
             }
@@ -352,21 +364,38 @@ public struct RepositoryLoader: Sendable {
     private func loadRecord<R>(_ path: String, format: RecordReader.Format,
                                read: (RecordReader, DocumentNode?) -> R?) throws(InputOutputError) -> (FileDigest?, R?, [Diagnostic]) {
         let fileLog = DiagnosticLog()
-        guard let file = try readDocument(path, format: format, log: fileLog) else { return (nil, nil, fileLog.all) }
-        guard let document = file.document else { return (file.digest, nil, fileLog.all) }
-        return (file.digest, read(file.reader, document), fileLog.all)
+        // A parsed file takes many times its size in memory: large files take turns.
+        let size = (try? FileManager.default.attributesOfItem(atPath: url(path).path)[.size] as? NSNumber)?.intValue ?? 0
+        return try Limits.recordGate.withBytes(size) { () throws(InputOutputError) in
+            guard let file = try readDocument(path, format: format, log: fileLog) else { return (nil, nil, fileLog.all) }
+            guard let document = file.document else { return (file.digest, nil, fileLog.all) }
+            return (file.digest, read(file.reader, document), fileLog.all)
+        }
     }
 
     /// Reads a record file, enforcing the size limit. `nil` (after reporting) when it is missing or too large.
     private func readRecord(_ path: String, log: DiagnosticLog, required: Bool = false) throws(InputOutputError) -> [UInt8]? {
-        let fileURL = url(path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: fileURL.path) else {
+        guard FileManager.default.fileExists(atPath: url(path).path) else {
             if required { log.error(SourceLocation(file: path), "", "required file is missing") }
             return nil
         }
-        if let size = attributes[.size] as? NSNumber, size.intValue > Self.maxRecordBytes {
-            log.error(SourceLocation(file: path), "",
-                      "file is \(size.intValue) bytes, over the \(Self.maxRecordBytes / 1024 / 1024) MiB limit for record files")
+        return try readLimited(path, limit: Self.maxRecordBytes, kind: "record files", log: log)
+    }
+
+    /// Reads a page under `docs/`, enforcing the Markdown size limit. `nil` (after reporting) when it is
+    /// too large, or if it vanished.
+    private func readDocsPage(_ path: String, log: DiagnosticLog) throws(InputOutputError) -> [UInt8]? {
+        try readLimited(path, limit: Limits.markdownBytes, kind: "Markdown pages", log: log)
+    }
+
+    /// Reads a file of at most `limit` bytes; a larger one is reported and not read whole. `nil` when it
+    /// is too large or missing.
+    private func readLimited(_ path: String, limit: Int, kind: String, log: DiagnosticLog) throws(InputOutputError) -> [UInt8]? {
+        let fileURL = url(path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: fileURL.path) else { return nil }
+        let tooLarge = "over the \(Limits.mebibytes(limit)) limit for \(kind)"
+        if let size = attributes[.size] as? NSNumber, size.intValue > limit {
+            log.error(SourceLocation(file: path), "", "file is \(size.intValue) bytes, \(tooLarge)")
             return nil
         }
         guard let handle = FileHandle(forReadingAtPath: fileURL.path) else {
@@ -374,24 +403,16 @@ public struct RepositoryLoader: Sendable {
         }
         defer { try? handle.close() }
         do {
-            let data = try handle.read(upToCount: Self.maxRecordBytes + 1) ?? Data()
-            if data.count > Self.maxRecordBytes {
-                log.error(SourceLocation(file: path), "", "file is over the \(Self.maxRecordBytes / 1024 / 1024) MiB limit for record files")
+            // A file that grew since it was measured (or a special file) is still never read past the limit.
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            guard data.count <= limit else {
+                log.error(SourceLocation(file: path), "", "file is \(tooLarge)")
                 return nil
             }
             return [UInt8](data)
         } catch {
             throw InputOutputError(path: path, reason: "cannot read the file")
         }
-    }
-
-    /// Reads a whole file (docs pages have no size limit). `nil` if it vanished.
-    private func readFile(_ path: String) throws(InputOutputError) -> [UInt8]? {
-        guard FileManager.default.fileExists(atPath: url(path).path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: url(path).path) else {
-            throw InputOutputError(path: path, reason: "cannot read the file")
-        }
-        return [UInt8](data)
     }
 
     /// Checks the encoding and parses; `nil` (after reporting) when the file cannot be parsed.

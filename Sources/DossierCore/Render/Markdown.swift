@@ -34,14 +34,42 @@ public enum Markdown {
     /// Renders `source` safely. Every link and image destination goes through
     /// `decide`; images are always turned into links (a page never loads an
     /// image from outside the site), with their alt text as the link text.
+    ///
+    /// cmark's memory grows with the number of nodes, up to about 200 bytes per byte of
+    /// hostile input, so texts are parsed a few megabytes at a time over all threads.
     public static func render(_ source: String, decide: (String) -> LinkDecision) -> Rendering {
+        Limits.markdownGate.withBytes(source.utf8.count) { renderParsed(source, decide: decide) }
+    }
+
+    /// The text of the first level-1 heading of `source`, if any (parsed only, not rendered).
+    public static func title(_ source: String) -> String? {
+        Limits.markdownGate.withBytes(source.utf8.count) {
+            guard let document = parse(source) else { return nil }
+            defer { cmark_node_free(document) }
+            guard let iterator = cmark_iter_new(document) else { return nil }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { return nil }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                if cmark_node_get_type(node) == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 1 {
+                    return plainText(of: node)
+                }
+            }
+        }
+    }
+
+    private static func parse(_ source: String) -> OpaquePointer? {
         var source = source
-        let document: OpaquePointer? = source.withUTF8 { buffer in
+        return source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
-        guard let document else { return Rendering(html: "", title: nil) }
+    }
+
+    private static func renderParsed(_ source: String, decide: (String) -> LinkDecision) -> Rendering {
+        guard let document = parse(source) else { return Rendering(html: "", title: nil) }
         defer { cmark_node_free(document) }
 
         var targets: [OpaquePointer] = []

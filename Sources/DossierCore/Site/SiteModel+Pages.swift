@@ -236,12 +236,12 @@ extension SiteModel {
     }
 
     func title(of document: Document) -> String {
-        Markdown.render(document.source) { _ in .text }.title ?? String(document.path.dropFirst("docs/".count).dropLast(3))
+        documentTitles[document.path] ?? String(document.path.dropFirst("docs/".count).dropLast(3))
     }
 
     func docContext(_ document: Document, page: String) -> [String: Any] {
         let rendering = Markdown.render(document.source) { linkPolicy.decide($0, writtenIn: document.path, shownOn: page) }
-        let title = rendering.title ?? String(document.path.dropFirst("docs/".count).dropLast(3))
+        let title = title(of: document)
         var context = common(page: page, title: title, section: "docs")
         context["document"] = ["title": title, "path": document.path, "html": rendering.html]
         context["breadcrumbs"] = [["label": "Documents", "href": href("documents.html", from: page)]]

@@ -18,7 +18,14 @@ struct SiteModel {
         for agent in repository.agents { agentFiles[agent.file] = agent.id }
         baseURL = Self.normalizedBase(repository.config.baseURL)
         linkPolicy = LinkPolicy(docs: Set(repository.documents.map(\.path)), agentFiles: agentFiles, baseURL: baseURL)
+        // Once, before the pages: the document list and every page need them.
+        var titles: [String: String] = [:]
+        for document in repository.documents { titles[document.path] = Markdown.title(document.source) }
+        documentTitles = titles
     }
+
+    /// The first level-1 heading of each page under `docs/`, by path.
+    let documentTitles: [String: String]
 
     /// `base_url` with a final slash, or "" for relative links.
     let baseURL: String
