@@ -47,6 +47,9 @@ public struct RepositoryLoader: Sendable {
     public var loadDocuments: Bool
     /// Whether to list raw audit logs among the inputs, with their SHA-256 (the site's manifest needs them).
     public var digestRawLogs = false
+    /// `Limits.agentFiles` and `Limits.docsBytes`, lowered by tests.
+    var agentFileLimit = Limits.agentFiles
+    var docsByteLimit = Limits.docsBytes
     /// Told when raw audit logs start and finish being read (a progress display).
     public var logProgress: (any LogProgressObserver)?
 
@@ -98,9 +101,9 @@ public struct RepositoryLoader: Sendable {
             // A duplicate is still checked, so that its own errors show up in the same run.
             agentFiles.append(AgentFile(path: path, stem: stem, format: format, duplicate: duplicate != nil))
         }
-        guard agentFiles.count <= Limits.agentFiles else {
+        guard agentFiles.count <= agentFileLimit else {
             log.error(SourceLocation(file: "agents"), "",
-                      "\(agentFiles.count) agent files, over the limit of \(Limits.agentFiles) per repository")
+                      "\(agentFiles.count) agent files, over the limit of \(agentFileLimit) per repository")
             return LoadResult(repository: nil, diagnostics: log.sorted)
         }
         let agentResults = try Self.parallelMap(agentFiles) { file in
@@ -180,9 +183,9 @@ public struct RepositoryLoader: Sendable {
                 }
                 guard let bytes = try readDocsPage(path, log: log) else { continue }
                 docsBytes += bytes.count
-                if docsBytes > Limits.docsBytes {
+                if docsBytes > docsByteLimit {
                     log.error(SourceLocation(file: path), "",
-                              "the pages under docs/ are over the \(Limits.mebibytes(Limits.docsBytes)) limit together")
+                              "the pages under docs/ are over the \(Limits.mebibytes(docsByteLimit)) limit together")
                     break
                 }
                 if let problem = TextCheck.firstProblem(in: bytes) {

@@ -1,0 +1,108 @@
+@testable import DossierCore
+import Foundation
+import Testing
+
+/// The documented input limits (README, "Limits and guarantees"): each is a clear
+/// error naming the file, checked just past the limit and, where cheap, at it.
+struct LimitTests {
+    private func loadErrors(_ repo: TestRepository, documents: Bool = false, agentFileLimit: Int = Limits.agentFiles,
+                            docsByteLimit: Int = Limits.docsBytes) throws -> [String] {
+        var loader = RepositoryLoader(root: repo.root)
+        loader.loadDocuments = documents
+        // The real limits are checked by `make stress` with a release build; a debug build is too slow for them.
+        loader.agentFileLimit = agentFileLimit
+        loader.docsByteLimit = docsByteLimit
+        return try loader.load().errors.map(\.description)
+    }
+
+    @Test func docsPageOverOneMiBIsAnError() throws {
+        let repo = try TestRepository(["dossier.yaml": TestRepository.config,
+                                       "agents/a.yaml": "name: A\nrisk: {level: low}\n"])
+        defer { repo.remove() }
+        try repo.write("docs/at-limit.md", Data(repeating: UInt8(ascii: "["), count: Limits.markdownBytes))
+        #expect(try loadErrors(repo, documents: true).isEmpty)
+        try repo.write("docs/over.md", Data(repeating: UInt8(ascii: "["), count: Limits.markdownBytes + 1))
+        #expect(try loadErrors(repo, documents: true)
+            == ["docs/over.md: file is 1048577 bytes, over the 1 MiB limit for Markdown pages"])
+        // `check` does not read the pages.
+        #expect(try loadErrors(repo).isEmpty)
+    }
+
+    @Test func docsPagesTogetherAreLimited() throws {
+        let repo = try TestRepository(["dossier.yaml": TestRepository.config])
+        defer { repo.remove() }
+        let limit = 3 * 1024 * 1024
+        let page = Data(repeating: UInt8(ascii: "a"), count: Limits.markdownBytes)
+        for index in 0..<3 { try repo.write("docs/p\(index).md", page) }
+        #expect(try loadErrors(repo, documents: true, docsByteLimit: limit).isEmpty)
+        try repo.write("docs/q.md", Data("one byte too many\n".utf8))
+        #expect(try loadErrors(repo, documents: true, docsByteLimit: limit)
+            == ["docs/q.md: the pages under docs/ are over the 3 MiB limit together"])
+    }
+
+    @Test func descriptionOverOneMiBIsAnErrorAtItsKey() throws {
+        let long = String(repeating: "*", count: Limits.markdownBytes + 1)
+        let repo = try TestRepository(["dossier.yaml": TestRepository.config,
+                                       "agents/a.yaml": "name: A\nrisk: {level: low}\ndescription: \"\(long)\"\n"])
+        defer { repo.remove() }
+        #expect(try loadErrors(repo) == ["agents/a.yaml:3:14: description: Markdown text is 1048577 bytes, over the 1 MiB limit"])
+    }
+
+    @Test func moreAgentFilesThanTheLimitIsOneError() throws {
+        let repo = try TestRepository(["dossier.yaml": TestRepository.config])
+        defer { repo.remove() }
+        let agent = Data("name: A\nrisk: {level: low}\n".utf8)
+        for index in 0...50 { try repo.write("agents/a\(index).yaml", agent) }
+        #expect(try loadErrors(repo, agentFileLimit: 50) == ["agents: 51 agent files, over the limit of 50 per repository"])
+        try FileManager.default.removeItem(at: repo.root.appendingPathComponent("agents/a0.yaml"))
+        #expect(try loadErrors(repo, agentFileLimit: 50).isEmpty)
+    }
+
+    @Test func rawLogsNamingMoreAgentsThanTheLimitAreInvalid() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func summarize(agents: Int) throws(LogReadError) -> LogSummarizer.Result {
+            let url = folder.appendingPathComponent("log-\(agents).jsonl")
+            var text = ""
+            for index in 0..<agents {
+                text += #"{"agent_name":"agent-\#(index)","timestamp":1764000000,"action":"a","duration_ms":\#(index)}"# + "\n"
+            }
+            try? Data(text.utf8).write(to: url)
+            return try LogSummarizer(files: [LogFile(path: "log.jsonl", url: url)]).run(threads: 2)
+        }
+        #expect(try summarize(agents: Limits.auditAgents).tally.agents.count == Limits.auditAgents)
+        #expect(throws: LogReadError.self) { try summarize(agents: Limits.auditAgents + 1) }
+        do {
+            _ = try summarize(agents: Limits.auditAgents + 1)
+        } catch {
+            #expect("\(error)" == "log.jsonl: the logs name more than 10000 agents, the limit of one run")
+        }
+    }
+
+    @Test func byteGateLetsLargeWorkRunAlone() async {
+        let gate = ByteGate(capacity: 10)
+        let peak = Peak()
+        await withTaskGroup(of: Void.self) { group in
+            for bytes in [3, 3, 3, 25, 3, 8, 8, 1] {
+                group.addTask {
+                    gate.withBytes(bytes) {
+                        peak.enter(min(bytes, 10))
+                        usleep(2_000)
+                        peak.leave(min(bytes, 10))
+                    }
+                }
+            }
+        }
+        #expect(peak.highest <= 10)
+        #expect(peak.highest >= 3)
+    }
+
+    private final class Peak: @unchecked Sendable {
+        private let lock = NSLock()
+        private var current = 0
+        private(set) var highest = 0
+        func enter(_ bytes: Int) { lock.withLock { current += bytes; highest = max(highest, current) } }
+        func leave(_ bytes: Int) { lock.withLock { current -= bytes } }
+    }
+}
