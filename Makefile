@@ -56,6 +56,7 @@ test: deps
 	bash Tests/determinism/check.sh $(DOSSIER)
 	python3 Tests/injection/check.py $(DOSSIER)
 	bash Tests/atomicity/kill-loop.sh $(DOSSIER) 10
+	bash Tests/diskfaults/check.sh $(DOSSIER)
 	$(SWIFT) test --disable-xctest
 
 # Benchmarks build their own release binary; see the header of each run.sh.

@@ -1,5 +1,6 @@
 @testable import DossierCore
 import Foundation
+import Histogram
 import Testing
 
 /// Raw audit logs: the line scanner, the tally monoid, chunked and gzip reading.
@@ -265,6 +266,32 @@ struct AuditLogTests {
             #expect(abs(reported - exact) <= max(exact * 0.001, 0.001), "p\(p) of \(count): \(reported) vs exact \(exact)")
         }
         #expect(durations.max == sorted.last)
+    }
+
+    /// The sparse histogram agrees with HdrHistogram's dense one (3 digits, 1 µs) on
+    /// every percentile, for values spread over every order of magnitude, merged or not.
+    @Test(arguments: [1, 2, 7, 100, 5_000])
+    func percentilesMatchHdrHistogram(_ count: Int) {
+        var generator = SplitMix(seed: UInt64(count) * 7919)
+        var reference = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 1 << 24,
+                                          numberOfSignificantValueDigits: .three)
+        reference.autoResize = true
+        var left = Durations(), right = Durations()
+        var maximum = -1.0
+        for index in 0..<count {
+            let exponent = Double(generator.next() % 1500) / 100 - 3   // 1e-3 ms to 1e12 ms
+            let ms = generator.next() % 9 == 0 ? Double(generator.next() % 5) : (pow(10, exponent) * 1000).rounded() / 1000
+            reference.record(Durations.microseconds(ms))
+            maximum = max(maximum, ms)
+            if index % 3 == 0 { left.record(ms) } else { right.record(ms) }
+        }
+        left.merge(right)
+        #expect(left.count == UInt64(count))
+        for p in [0.0, 1, 25, 50, 90, 95, 99, 99.9, 100] {
+            let bucket = reference.valueAtPercentile(p)
+            let middle = min(max(reference.medianEquivalentForValue(bucket), reference.min), reference.maxRecorded)
+            #expect(left.percentile(p) == min(Double(middle) / 1000, maximum), "p\(p) of \(count) values")
+        }
     }
 
     @Test func percentilesStayWithinTheRecordedRange() {

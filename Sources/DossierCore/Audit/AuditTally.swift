@@ -1,5 +1,4 @@
 import Foundation
-import Histogram
 
 /// What raw audit events add up to, per agent: a commutative monoid. Tallies of
 /// any split of the events merge into the tally of all of them, in any order,
@@ -107,24 +106,35 @@ public struct Amount: Sendable, Equatable {
     }
 }
 
-/// Durations in constant memory: an HDR histogram at microsecond resolution
-/// with 3 significant digits, and the exact maximum.
+/// Durations as a log-linear histogram at microsecond resolution with 3 significant
+/// digits (HdrHistogram's bucket layout: values below 2048 µs are exact, larger ones
+/// keep their top 11 bits), and the exact maximum.
+///
+/// Only buckets that hold a value are stored, so memory grows with the distinct
+/// buckets seen (at most one per event, about 40 bytes each), never with the range
+/// of the values: a dense histogram would take up to 340 KB per agent and thread,
+/// which a small log with spread-out durations for many agents can force.
 public struct Durations: Sendable {
     /// Durations above this (in ms) are recorded as this in the histogram.
     static let histogramCeilingMs = 1e12
-    var histogram: Histogram<UInt64>
-    public private(set) var max: Double
+    /// Count per bucket index.
+    private var buckets = BucketCounts()
+    public private(set) var count: UInt64 = 0
+    /// The least and greatest recorded values, in µs.
+    private var minRecorded = UInt64.max
+    private var maxRecorded: UInt64 = 0
+    public private(set) var max: Double = -1
 
-    init() {
-        histogram = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: 1 << 24, numberOfSignificantValueDigits: .three)
-        histogram.autoResize = true
-        max = -1
-    }
+    init() {}
 
     /// Records a duration in ms (finite, >= 0).
     @inline(__always)
     mutating func record(_ ms: Double) {
-        histogram.record(Self.microseconds(ms))
+        let value = Self.microseconds(ms)
+        buckets.add(Self.index(of: value), 1)
+        count += 1
+        if value < minRecorded { minRecorded = value }
+        if value > maxRecorded { maxRecorded = value }
         if ms > max { max = ms }
     }
 
@@ -134,19 +144,129 @@ public struct Durations: Sendable {
     }
 
     mutating func merge(_ other: Durations) {
-        histogram.add(other.histogram)
+        for (index, count) in other.buckets.entries { buckets.add(index, count) }
+        count += other.count
+        minRecorded = Swift.min(minRecorded, other.minRecorded)
+        maxRecorded = Swift.max(maxRecorded, other.maxRecorded)
         max = Swift.max(max, other.max)
     }
-
-    public var count: UInt64 { histogram.totalCount }
 
     /// The nearest-rank percentile in ms, to 3 significant digits: the middle of the
     /// histogram bucket holding it (so a value recorded exactly reads back exactly
     /// where the bucket allows), at most the exact maximum.
     public func percentile(_ p: Double) -> Double {
-        let bucket = histogram.valueAtPercentile(p)
-        let middle = Swift.min(Swift.max(histogram.medianEquivalentForValue(bucket), histogram.min), histogram.maxRecorded)
+        guard count > 0 else { return 0 }
+        let bucket = valueAtPercentile(p)
+        let middle = Swift.min(Swift.max(Self.lowest(bucket) + (Self.width(bucket) >> 1), minRecorded), maxRecorded)
         return Swift.min(Double(middle) / 1000, max)
+    }
+
+    /// HdrHistogram's `valueAtPercentile`: the highest value of the bucket holding the
+    /// nearest-rank percentile, clamped to the recorded range.
+    private func valueAtPercentile(_ p: Double) -> UInt64 {
+        if p <= 0 { return minRecorded }
+        if p >= 100 { return maxRecorded }
+        let rank = Swift.max(1, UInt64((p.nextDown * Double(count) / 100).rounded(.up)))
+        var seen: UInt64 = 0
+        for (index, count) in buckets.entries.sorted(by: { $0.index < $1.index }) {
+            seen += count
+            if seen >= rank {
+                let value = Self.value(ofIndex: index)
+                return Swift.max(Swift.min(Self.lowest(value) + Self.width(value) - 1, maxRecorded), minRecorded)
+            }
+        }
+        return maxRecorded
+    }
+
+    // HdrHistogram's layout for 3 significant digits and a lowest value of 1:
+    // 2048 sub-buckets, of which the upper 1024 are used above the first bucket.
+    private static let subBucketBits = 11
+    private static let halfCount = 1 << (subBucketBits - 1)
+    private static let subBucketMask = UInt64((1 << subBucketBits) - 1)
+
+    @inline(__always)
+    private static func bucket(of value: UInt64) -> Int {
+        (64 - subBucketBits) - (value | subBucketMask).leadingZeroBitCount
+    }
+
+    @inline(__always)
+    static func index(of value: UInt64) -> UInt32 {
+        let bucket = bucket(of: value)
+        let subBucket = Int(value >> bucket)
+        return UInt32(((bucket + 1) << (subBucketBits - 1)) + subBucket - halfCount)
+    }
+
+    static func value(ofIndex index: UInt32) -> UInt64 {
+        var bucket = (Int(index) >> (subBucketBits - 1)) - 1
+        var subBucket = (Int(index) & (halfCount - 1)) + halfCount
+        if bucket < 0 {
+            subBucket -= halfCount
+            bucket = 0
+        }
+        return UInt64(subBucket) << bucket
+    }
+
+    /// The lowest value of the bucket holding `value`.
+    static func lowest(_ value: UInt64) -> UInt64 {
+        let bucket = bucket(of: value)
+        return (value >> bucket) << bucket
+    }
+
+    /// How many values share the bucket of `value`.
+    static func width(_ value: UInt64) -> UInt64 {
+        let bucket = bucket(of: value)
+        let subBucket = value >> bucket
+        return 1 << (subBucket >= (1 << subBucketBits) ? bucket + 1 : bucket)
+    }
+}
+
+/// Counts by bucket index: an open-addressing hash table, because a `Dictionary`
+/// hashes with SipHash on the path of every event.
+struct BucketCounts: Sendable {
+    /// Index + 1 per slot; 0 is an empty slot.
+    private var keys: [UInt32] = []
+    private var counts: [UInt64] = []
+    private var used = 0
+
+    @inline(__always)
+    mutating func add(_ index: UInt32, _ count: UInt64) {
+        if used * 4 >= keys.count * 3 { grow() }
+        let key = index &+ 1
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask)
+        while true {
+            let present = keys[slot]
+            if present == key {
+                counts[slot] &+= count
+                return
+            }
+            if present == 0 {
+                keys[slot] = key
+                counts[slot] = count
+                used += 1
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Every bucket index with its count, in no particular order.
+    var entries: [(index: UInt32, count: UInt64)] {
+        zip(keys, counts).compactMap { key, count in key == 0 ? nil : (key - 1, count) }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        let old = entries
+        let capacity = Swift.max(8, keys.count * 2)
+        keys = [UInt32](repeating: 0, count: capacity)
+        counts = [UInt64](repeating: 0, count: capacity)
+        used = 0
+        for (index, count) in old { add(index, count) }
     }
 }
 

@@ -175,12 +175,25 @@ public struct RepositoryLoader: Sendable {
         var documents: [Document] = []
         if loadDocuments {
             var docsBytes = 0
+            var pages: [String: String] = [:]  // lowercased path → the first page with it
             for path in try listTree("docs") where path.hasSuffix(".md") {
+                // The path becomes a file name of the site: no control characters in it.
+                if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                    log.error(SourceLocation(file: path), "", "bad file name: a docs page name cannot contain a control character")
+                    continue
+                }
                 // A page that is a symlink out of the repository is not published (it would leak the file).
                 guard EvidencePath.exists(path, in: root) else {
                     log.warning(SourceLocation(file: path), "", "links outside the repository; not published")
                     continue
                 }
+                // Two pages differing only by case would be one file on a case-insensitive file system (macOS, Windows).
+                if let other = pages[path.lowercased()] {
+                    log.error(SourceLocation(file: path), "",
+                              "same name as \(other) on a case-insensitive file system; rename one of them")
+                    continue
+                }
+                pages[path.lowercased()] = path
                 guard let bytes = try readDocsPage(path, log: log) else { continue }
                 docsBytes += bytes.count
                 if docsBytes > docsByteLimit {

@@ -13,8 +13,10 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
-    /// `file:line:col`, `file:line` or `file`.
+    /// `file:line:col`, `file:line` or `file`, with control characters of the file name escaped
+    /// (a file named `a\nb.yaml` must not break or recolor a message).
     public var description: String {
+        let file = RepositoryLoader.displayable(self.file)
         switch (line, column) {
         case let (line?, column?): return "\(file):\(line):\(column)"
         case let (line?, nil): return "\(file):\(line)"

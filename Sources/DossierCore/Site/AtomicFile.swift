@@ -19,7 +19,7 @@ public enum AtomicFile {
             do {
                 try handle.write(contentsOf: Data(text.utf8))
             } catch {
-                throw InputOutputError(path: given.path, reason: "cannot write the file")
+                throw InputOutputError(path: given.path, reason: "cannot write the file\(InputOutputError.cause(error))")
             }
             return
         }
@@ -27,19 +27,36 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw InputOutputError(path: folder.path, reason: "cannot create the folder")
+            throw InputOutputError(path: folder.path, reason: "cannot create the folder\(InputOutputError.cause(error))")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw InputOutputError(path: url.path, reason: "cannot write the file")
+            throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw InputOutputError(path: url.path, reason: "cannot write the file (\(reason))")
         }
+    }
+}
+
+extension InputOutputError {
+    /// The system's reason for a failed file operation, as " (No space left on device)": the
+    /// POSIX error a Foundation error carries (itself or as its underlying error), or "" when none.
+    public static func cause(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return cause(errno: posix.code.rawValue) }
+        let object = error as NSError
+        if object.domain == NSPOSIXErrorDomain { return cause(errno: Int32(truncatingIfNeeded: object.code)) }
+        if let underlying = object.userInfo[NSUnderlyingErrorKey] as? Error { return cause(underlying) }
+        return ""
+    }
+
+    /// " (reason)" for an `errno` value.
+    public static func cause(errno code: Int32) -> String {
+        code == 0 ? "" : " (\(String(cString: strerror(code))))"
     }
 }

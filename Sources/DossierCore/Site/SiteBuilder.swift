@@ -170,7 +170,8 @@ final class OutputFolder: @unchecked Sendable {
                 do {
                     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 } catch {
-                    throw InputOutputError(path: url.deletingLastPathComponent().path, reason: "cannot create the folder")
+                    throw InputOutputError(path: url.deletingLastPathComponent().path,
+                                           reason: "cannot create the folder\(InputOutputError.cause(error))")
                 }
                 folders.insert(folder)
             }
@@ -178,7 +179,7 @@ final class OutputFolder: @unchecked Sendable {
         do {
             try data.write(to: url)
         } catch {
-            throw InputOutputError(path: url.path, reason: "cannot write the file")
+            throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
         }
         let digest = FileDigest(path: path, sha256: Digest.sha256(data), bytes: data.count)
         lock.withLock { written.append(digest) }
@@ -187,23 +188,25 @@ final class OutputFolder: @unchecked Sendable {
     /// Writes a file from pieces, hashing as it goes (for outputs too large to hold whole).
     func write(_ path: String, stream: ((String) throws -> Void) throws -> Void) throws {
         let url = root.appendingPathComponent(path)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw InputOutputError(path: url.path, reason: "cannot write the file")
+        // open(2) rather than FileManager.createFile, whose failure has no reason.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(errno: errno))")
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
         var hasher = SHA256()
         var bytes = 0
-        do {
-            try stream { piece in
-                let data = Data(piece.utf8)
+        // Only a failed write is an I/O error; what the page's own code throws (a template error) passes through.
+        try stream { piece in
+            let data = Data(piece.utf8)
+            do {
                 try handle.write(contentsOf: data)
-                hasher.update(data: data)
-                bytes += data.count
+            } catch {
+                throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
             }
-        } catch let error as InputOutputError {
-            throw error
-        } catch {
-            throw InputOutputError(path: url.path, reason: "cannot write the file")
+            hasher.update(data: data)
+            bytes += data.count
         }
         let digest = FileDigest(path: path, sha256: Digest.hex(hasher.finalize()), bytes: bytes)
         lock.withLock { written.append(digest) }

@@ -45,14 +45,14 @@ public struct SiteWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw InputOutputError(path: parent.path, reason: "cannot create the output folder")
+            throw InputOutputError(path: parent.path, reason: "cannot create the output folder\(InputOutputError.cause(error))")
         }
         removeStaleTemporaryFolders(in: parent)
         let temporary = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
         } catch {
-            throw InputOutputError(path: temporary.path, reason: "cannot write beside the output folder")
+            throw InputOutputError(path: output.path, reason: "cannot create the temporary folder beside it\(InputOutputError.cause(error))")
         }
         do {
             var outputs = try build(temporary)
@@ -61,11 +61,16 @@ public struct SiteWriter: Sendable {
             do {
                 try data.write(to: temporary.appendingPathComponent("manifest.json"))
             } catch {
-                throw InputOutputError(path: output.appendingPathComponent("manifest.json").path, reason: "cannot write the file")
+                throw InputOutputError(path: output.appendingPathComponent("manifest.json").path,
+                                       reason: "cannot write the file\(InputOutputError.cause(error))")
             }
             outputs.append(FileDigest(path: "manifest.json", sha256: Digest.sha256(data), bytes: data.count))
             try swap(temporary)
             return outputs
+        } catch let error as InputOutputError where error.path.hasPrefix(temporary.path + "/") {
+            // Named by where it was going to be: the temporary folder is gone.
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputOutputError(path: output.path + error.path.dropFirst(temporary.path.count), reason: error.reason)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
