@@ -11,6 +11,8 @@
 #   make browser-test / make screenshots   the browser checks on site/
 #   make install PREFIX=/usr/local   dossier (Swift runtime linked in) and its man page
 #   make fuzz    libFuzzer on the loaders, the event scanner and Markdown (FUZZ_SECONDS each)
+#   make stress  the resource bounds with inputs over 100 MB (a 1 GB log line, 100,000
+#                agent files...), on a release build; make test runs the smaller ones
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -57,6 +59,7 @@ test: deps
 	python3 Tests/injection/check.py $(DOSSIER)
 	bash Tests/atomicity/kill-loop.sh $(DOSSIER) 10
 	bash Tests/diskfaults/check.sh $(DOSSIER)
+	python3 Tests/stress/run.py $(DOSSIER)
 	$(SWIFT) test --disable-xctest
 
 # Benchmarks build their own release binary; see the header of each run.sh.
@@ -73,6 +76,13 @@ bench-audit: deps
 .PHONY: spark-test
 spark-test: deps
 	bash scripts/spark-test.sh
+
+# Every input of Tests/stress/run.py, the ones over 100 MB included (about 2 GB of
+# disk in a temporary folder, 5 to 10 minutes); not part of make test.
+.PHONY: stress
+stress: deps
+	$(SWIFT) build -c release --product dossier
+	python3 Tests/stress/run.py .build/release/dossier --full
 
 # libFuzzer targets (Fuzz/: the YAML and JSON agent loaders, the audit event
 # scanner, Markdown with its safety filter), FUZZ_SECONDS each; not part of make test.
