@@ -24,7 +24,7 @@ struct LimitTests {
         try repo.write("docs/over.md", Data(repeating: UInt8(ascii: "["), count: Limits.markdownBytes + 1))
         #expect(try loadErrors(repo, documents: true)
             == ["docs/over.md: file is 1048577 bytes, over the 1 MiB limit for Markdown pages"])
-        // `check` does not read the pages.
+        // Not read unless asked for (the loader of a library user that needs no pages).
         #expect(try loadErrors(repo).isEmpty)
     }
 

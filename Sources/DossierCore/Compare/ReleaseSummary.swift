@@ -56,7 +56,7 @@ public struct ReleaseSummary: Sendable, Equatable {
         for entry in entries {
             let url = folder.appendingPathComponent(entry)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 guard FileManager.default.fileExists(atPath: url.appendingPathComponent("report.json").path) else { continue }
             } else if !entry.hasSuffix(".json") {

@@ -21,8 +21,7 @@ public enum Limits {
     /// A raw audit log line; a longer line is counted malformed without being read into memory.
     public static let auditLineBytes = 64 * 1024 * 1024
     /// Distinct `agent_name`s in the raw audit logs of one run. Each keeps counters and a
-    /// duration histogram per reading thread (from a few KB up to about 340 KB when its
-    /// durations spread over every order of magnitude).
+    /// duration histogram on every reading thread.
     public static let auditAgents = 10_000
     /// Nested objects and arrays in one raw audit event.
     public static let eventNesting = 512
