@@ -34,6 +34,7 @@ run() {
     rm -rf "$dir"
     mkdir -p "$dir/corpus" "$dir/artifacts"
     cp Fuzz/corpus/"$target"/* "$dir/corpus/"
+    if compgen -G "Fuzz/regressions/$target/*" >/dev/null; then cp Fuzz/regressions/"$target"/* "$dir/corpus/"; fi
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
     "$BIN/$target" "$dir/corpus" \
         -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=2048 -timeout=10 \
