@@ -40,7 +40,7 @@ struct Summarize: ParsableCommand {
             warnings = summarizer.fileWarnings(result)
         } catch {
             Console.error("dossier: \(error)")
-            if case .invalid = error { throw ExitCode(Exit.dataError) }
+            if case .corrupt = error { throw ExitCode(Exit.dataError) }
             throw ExitCode(Exit.ioError)
         }
         Console.report(warnings)

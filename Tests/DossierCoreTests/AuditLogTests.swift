@@ -500,7 +500,7 @@ struct AuditLogTests {
         #expect {
             _ = try summarizeFiles([compressed])
         } throws: { error in
-            if case .invalid = error as? LogReadError { return true }
+            if case .corrupt = error as? LogReadError { return true }
             return false
         }
     }

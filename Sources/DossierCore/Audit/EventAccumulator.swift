@@ -44,15 +44,9 @@ struct EventAccumulator: ~Copyable {
 
     init() {}
 
-    /// Whether a line named an agent beyond `Limits.auditAgents` (the line was not counted; the run must fail).
-    private(set) var tooManyAgents = false
-
     @inline(__always)
-    private mutating func agent(_ span: ByteSpan) -> Int? {
-        guard let id = agentNames.id(span, limit: Limits.auditAgents) else {
-            tooManyAgents = true
-            return nil
-        }
+    private mutating func agent(_ span: ByteSpan) -> Int {
+        let id = agentNames.id(span)
         if id == agents.count {
             agents.append(AgentCounts())
             durations.append(nil)
@@ -71,12 +65,12 @@ struct EventAccumulator: ~Copyable {
             unattributed[file, default: 0] += 1
             return
         case .malformedWithAgent:
-            if let a = agent(scanner.event.agent!) { agents[a].malformed += 1 }
+            agents[agent(scanner.event.agent!)].malformed += 1
             return
         case .event:
             break
         }
-        guard let a = agent(scanner.event.agent!) else { return }
+        let a = agent(scanner.event.agent!)
         let event = scanner.event
         let allowed = event.allowed!
         let timestamp = event.timestamp!

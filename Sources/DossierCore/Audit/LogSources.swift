@@ -5,12 +5,12 @@ import Foundation
 public enum LogReadError: Error, Sendable, CustomStringConvertible {
     /// The file cannot be opened or read (exit code 74).
     case unreadable(path: String, reason: String)
-    /// The events cannot be counted: corrupt gzip data, or more agents than `Limits.auditAgents` (exit code 65).
-    case invalid(path: String, reason: String)
+    /// The gzip data is corrupt: its events cannot be counted (exit code 65).
+    case corrupt(path: String, reason: String)
 
     public var description: String {
         switch self {
-        case let .unreadable(path, reason), let .invalid(path, reason): "\(path): \(reason)"
+        case let .unreadable(path, reason), let .corrupt(path, reason): "\(path): \(reason)"
         }
     }
 }
@@ -146,7 +146,7 @@ struct GzipSource: LogByteSource, ~Copyable {
                 inflateReset(stream)
             default:
                 let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                throw .invalid(path: path, reason: "corrupt gzip data (\(message)) after \(bytesRead) compressed bytes")
+                throw .corrupt(path: path, reason: "corrupt gzip data (\(message)) after \(bytesRead) compressed bytes")
             }
         }
         return requested - Int(stream.pointee.avail_out)

@@ -162,10 +162,6 @@ public struct LogSummarizer: Sendable {
                     state.fail(error)
                     break
                 }
-                if accumulator.tooManyAgents {
-                    state.fail(.invalid(path: file.path, reason: "the logs name more than \(Limits.auditAgents) agents, the limit of one run"))
-                    break
-                }
                 if state.unitDone(of: unit.file) { progress.fileDone() }
             }
             state.finish(worker, tally: accumulator.tally(), truncated: truncated)

@@ -27,16 +27,12 @@ struct NameTable: ~Copyable {
 
     /// The id of `span`, added if new.
     @inline(__always)
-    mutating func id(_ span: ByteSpan) -> Int { id(span, limit: .max)! }
-
-    /// The id of `span`, added if new and fewer than `limit` names are known; `nil` when it is new and the table is full.
-    @inline(__always)
-    mutating func id(_ span: ByteSpan, limit: Int) -> Int? {
+    mutating func id(_ span: ByteSpan) -> Int {
         let hash = Self.hash(span)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
-            if entry == 0 { return offsets.count < limit ? insert(span, hash: hash, slot: slot) : nil }
+            if entry == 0 { return insert(span, hash: hash, slot: slot) }
             let id = entry - 1
             if hashes[id] == hash && lengths[id] == span.count && matches(id, span) { return id }
             slot = (slot + 1) & mask

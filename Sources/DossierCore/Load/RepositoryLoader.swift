@@ -235,7 +235,7 @@ public struct RepositoryLoader: Sendable {
             switch error {
             case let .unreadable(path, reason):
                 throw InputOutputError(path: path, reason: reason)
-            case let .invalid(path, reason):
+            case let .corrupt(path, reason):
                 log.error(SourceLocation(file: path), "", reason)
                 return
             }

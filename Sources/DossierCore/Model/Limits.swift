@@ -20,9 +20,6 @@ public enum Limits {
     public static let expandedValues = 1_000_000
     /// A raw audit log line; a longer line is counted malformed without being read into memory.
     public static let auditLineBytes = 64 * 1024 * 1024
-    /// Distinct `agent_name`s in the raw audit logs of one run. Each keeps counters and a
-    /// duration histogram on every reading thread.
-    public static let auditAgents = 10_000
     /// Nested objects and arrays in one raw audit event.
     public static let eventNesting = 512
 
