@@ -12,9 +12,11 @@ public enum AtomicFile {
         var info = stat()
         if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             guard info.st_mode & S_IFMT != S_IFDIR else { throw InputOutputError(path: given.path, reason: "is a folder") }
-            guard let handle = FileHandle(forWritingAtPath: url.path) else {
-                throw InputOutputError(path: given.path, reason: "cannot write the file")
+            let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw InputOutputError(path: given.path, reason: "cannot write the file\(InputOutputError.cause(errno: errno))")
             }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             defer { try? handle.close() }
             do {
                 try handle.write(contentsOf: Data(text.utf8))
