@@ -9,10 +9,13 @@ let package = Package(
     name: "DossierFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Dossier", path: "..")],
-    targets: fuzzTargets.map { name in
+    targets: [
+        // The hand-over to libFuzzer's driver, and the agent-file step of two targets.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "DossierCore", package: "Dossier")]),
+    ] + fuzzTargets.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "DossierCore", package: "Dossier")],
+            dependencies: ["FuzzSupport", .product(name: "DossierCore", package: "Dossier")],
             // Each harness defines LLVMFuzzerTestOneInput and no main (libFuzzer has one).
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )

@@ -70,47 +70,34 @@ int __open64_2(const char *path, int flags);
 int __openat_2(int dirfd, const char *path, int flags);
 int __openat64_2(int dirfd, const char *path, int flags);
 
-#define REAL(name) static __typeof__(name) *real_##name
-REAL(open); REAL(open64); REAL(openat); REAL(openat64); REAL(creat); REAL(creat64);
-REAL(__open_2); REAL(__open64_2); REAL(__openat_2); REAL(__openat64_2);
-REAL(fopen); REAL(fopen64);
-REAL(mkstemp); REAL(mkstemp64); REAL(mkostemp); REAL(mkostemp64);
-REAL(mkstemps); REAL(mkstemps64); REAL(mkostemps); REAL(mkostemps64);
-REAL(mkdir); REAL(mkdirat);
-REAL(rename); REAL(renameat); REAL(renameat2);
-REAL(link); REAL(linkat); REAL(symlink); REAL(symlinkat);
-REAL(unlink); REAL(unlinkat); REAL(rmdir); REAL(remove);
-REAL(truncate); REAL(truncate64);
-REAL(write); REAL(pwrite); REAL(pwrite64); REAL(writev); REAL(pwritev); REAL(pwritev64);
-REAL(pwritev2); REAL(pwritev64v2);
-REAL(sendfile); REAL(sendfile64); REAL(copy_file_range);
-REAL(ftruncate); REAL(ftruncate64); REAL(fallocate); REAL(fallocate64);
-REAL(posix_fallocate); REAL(posix_fallocate64);
-REAL(fsync); REAL(fdatasync); REAL(sync_file_range);
-REAL(close); REAL(dup); REAL(dup2); REAL(dup3); REAL(fcntl); REAL(fcntl64);
-REAL(syscall);
+/* Every intercepted function, once: X(name) for each. */
+#define FOR_EACH_SYMBOL(X) \
+    X(open) X(open64) X(openat) X(openat64) X(creat) X(creat64) \
+    X(__open_2) X(__open64_2) X(__openat_2) X(__openat64_2) \
+    X(fopen) X(fopen64) \
+    X(mkstemp) X(mkstemp64) X(mkostemp) X(mkostemp64) \
+    X(mkstemps) X(mkstemps64) X(mkostemps) X(mkostemps64) \
+    X(mkdir) X(mkdirat) \
+    X(rename) X(renameat) X(renameat2) \
+    X(link) X(linkat) X(symlink) X(symlinkat) \
+    X(unlink) X(unlinkat) X(rmdir) X(remove) \
+    X(truncate) X(truncate64) \
+    X(write) X(pwrite) X(pwrite64) X(writev) X(pwritev) X(pwritev64) \
+    X(pwritev2) X(pwritev64v2) \
+    X(sendfile) X(sendfile64) X(copy_file_range) \
+    X(ftruncate) X(ftruncate64) X(fallocate) X(fallocate64) \
+    X(posix_fallocate) X(posix_fallocate64) \
+    X(fsync) X(fdatasync) X(sync_file_range) \
+    X(close) X(dup) X(dup2) X(dup3) X(fcntl) X(fcntl64) \
+    X(syscall)
 
-#define LOAD(name) real_##name = (__typeof__(real_##name))dlsym(RTLD_NEXT, #name)
+#define REAL(name) static __typeof__(name) *real_##name;
+FOR_EACH_SYMBOL(REAL)
+
+#define LOAD(name) real_##name = (__typeof__(real_##name))dlsym(RTLD_NEXT, #name);
 
 static void load_symbols(void) {
-    LOAD(open); LOAD(open64); LOAD(openat); LOAD(openat64); LOAD(creat); LOAD(creat64);
-    LOAD(__open_2); LOAD(__open64_2); LOAD(__openat_2); LOAD(__openat64_2);
-    LOAD(fopen); LOAD(fopen64);
-    LOAD(mkstemp); LOAD(mkstemp64); LOAD(mkostemp); LOAD(mkostemp64);
-    LOAD(mkstemps); LOAD(mkstemps64); LOAD(mkostemps); LOAD(mkostemps64);
-    LOAD(mkdir); LOAD(mkdirat);
-    LOAD(rename); LOAD(renameat); LOAD(renameat2);
-    LOAD(link); LOAD(linkat); LOAD(symlink); LOAD(symlinkat);
-    LOAD(unlink); LOAD(unlinkat); LOAD(rmdir); LOAD(remove);
-    LOAD(truncate); LOAD(truncate64);
-    LOAD(write); LOAD(pwrite); LOAD(pwrite64); LOAD(writev); LOAD(pwritev); LOAD(pwritev64);
-    LOAD(pwritev2); LOAD(pwritev64v2);
-    LOAD(sendfile); LOAD(sendfile64); LOAD(copy_file_range);
-    LOAD(ftruncate); LOAD(ftruncate64); LOAD(fallocate); LOAD(fallocate64);
-    LOAD(posix_fallocate); LOAD(posix_fallocate64);
-    LOAD(fsync); LOAD(fdatasync); LOAD(sync_file_range);
-    LOAD(close); LOAD(dup); LOAD(dup2); LOAD(dup3); LOAD(fcntl); LOAD(fcntl64);
-    LOAD(syscall);
+    FOR_EACH_SYMBOL(LOAD)
 }
 
 /* Raw write, never intercepted (for the log and the debug line). */
@@ -293,6 +280,14 @@ static int check_open(int dirfd, const char *path, int flags) {
 
 static int needs_mode(int flags) { return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE; }
 
+/* Checks an open of `path` with `flags`, then makes `call` and tracks the descriptor it returns. */
+#define CHECKED_OPEN(dirfd, flags, call)                         \
+    int decision = check_open(dirfd, path, flags);               \
+    if (decision < 0) return -1;                                 \
+    int fd = call;                                               \
+    if (decision > 0 && fd >= 0) track(fd);                      \
+    return fd;
+
 #define OPEN_BODY(dirfd, call)                                   \
     mode_t mode = 0;                                             \
     if (needs_mode(flags)) {                                     \
@@ -301,60 +296,20 @@ static int needs_mode(int flags) { return (flags & O_CREAT) || (flags & O_TMPFIL
         mode = (mode_t)va_arg(ap, int);                          \
         va_end(ap);                                              \
     }                                                            \
-    int decision = check_open(dirfd, path, flags);               \
-    if (decision < 0) return -1;                                 \
-    int fd = call;                                               \
-    if (decision > 0 && fd >= 0) track(fd);                      \
-    return fd;
+    CHECKED_OPEN(dirfd, flags, call)
 
 int open(const char *path, int flags, ...) { OPEN_BODY(AT_FDCWD, real_open(path, flags, mode)) }
 int open64(const char *path, int flags, ...) { OPEN_BODY(AT_FDCWD, real_open64(path, flags, mode)) }
 int openat(int dirfd, const char *path, int flags, ...) { OPEN_BODY(dirfd, real_openat(dirfd, path, flags, mode)) }
 int openat64(int dirfd, const char *path, int flags, ...) { OPEN_BODY(dirfd, real_openat64(dirfd, path, flags, mode)) }
 
-int __open_2(const char *path, int flags) {
-    int decision = check_open(AT_FDCWD, path, flags);
-    if (decision < 0) return -1;
-    int fd = real___open_2(path, flags);
-    if (decision > 0 && fd >= 0) track(fd);
-    return fd;
-}
-int __open64_2(const char *path, int flags) {
-    int decision = check_open(AT_FDCWD, path, flags);
-    if (decision < 0) return -1;
-    int fd = real___open64_2(path, flags);
-    if (decision > 0 && fd >= 0) track(fd);
-    return fd;
-}
-int __openat_2(int dirfd, const char *path, int flags) {
-    int decision = check_open(dirfd, path, flags);
-    if (decision < 0) return -1;
-    int fd = real___openat_2(dirfd, path, flags);
-    if (decision > 0 && fd >= 0) track(fd);
-    return fd;
-}
-int __openat64_2(int dirfd, const char *path, int flags) {
-    int decision = check_open(dirfd, path, flags);
-    if (decision < 0) return -1;
-    int fd = real___openat64_2(dirfd, path, flags);
-    if (decision > 0 && fd >= 0) track(fd);
-    return fd;
-}
+int __open_2(const char *path, int flags) { CHECKED_OPEN(AT_FDCWD, flags, real___open_2(path, flags)) }
+int __open64_2(const char *path, int flags) { CHECKED_OPEN(AT_FDCWD, flags, real___open64_2(path, flags)) }
+int __openat_2(int dirfd, const char *path, int flags) { CHECKED_OPEN(dirfd, flags, real___openat_2(dirfd, path, flags)) }
+int __openat64_2(int dirfd, const char *path, int flags) { CHECKED_OPEN(dirfd, flags, real___openat64_2(dirfd, path, flags)) }
 
-int creat(const char *path, mode_t mode) {
-    int decision = check_open(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC);
-    if (decision < 0) return -1;
-    int fd = real_creat(path, mode);
-    if (decision > 0 && fd >= 0) track(fd);
-    return fd;
-}
-int creat64(const char *path, mode_t mode) {
-    int decision = check_open(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC);
-    if (decision < 0) return -1;
-    int fd = real_creat64(path, mode);
-    if (decision > 0 && fd >= 0) track(fd);
-    return fd;
-}
+int creat(const char *path, mode_t mode) { CHECKED_OPEN(AT_FDCWD, O_CREAT | O_WRONLY | O_TRUNC, real_creat(path, mode)) }
+int creat64(const char *path, mode_t mode) { CHECKED_OPEN(AT_FDCWD, O_CREAT | O_WRONLY | O_TRUNC, real_creat64(path, mode)) }
 
 static int fopen_flags(const char *how) {
     if (!how) return 0;

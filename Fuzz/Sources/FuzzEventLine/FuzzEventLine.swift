@@ -2,6 +2,7 @@
 // buffer of exactly its size so that AddressSanitizer sees any read past the line's end,
 // and every span the scanner hands back is read in full.
 @testable import DossierCore
+import FuzzSupport
 
 @inline(never)
 func touch(_ span: ByteSpan?) -> Int {
@@ -34,18 +35,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return sum == Int.min ? 1 : 0
 }
 
-// SwiftPM links an executable with `main` defined as `<module>_main` (so that tests can
-// link it); hand that entry point to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzEventLine_main")
 public func entryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }

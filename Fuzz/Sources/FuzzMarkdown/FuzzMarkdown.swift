@@ -2,6 +2,7 @@
 // cmark (safe mode) with the site's link policy, then the HTML safety filter.
 // Traps if the page could run script.
 @testable import DossierCore
+import FuzzSupport
 
 let policy = LinkPolicy(
     docs: ["docs/index.md", "docs/team/policy.md", "docs/a b.md"],
@@ -62,18 +63,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM links an executable with `main` defined as `<module>_main` (so that tests can
-// link it); hand that entry point to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzMarkdown_main")
 public func entryPoint(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }

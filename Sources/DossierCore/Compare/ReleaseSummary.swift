@@ -17,28 +17,25 @@ public struct ReleaseSummary: Sendable, Equatable {
     public var scorePercent: Int { checksTotal == 0 ? 0 : checksPassed * 100 / checksTotal }
 
     public init(_ report: Report) {
-        release = report.release
-        asOf = report.asOf
-        agents = report.agents.count
-        checksPassed = report.agents.reduce(0) { $0 + $1.passed }
-        checksTotal = report.agents.reduce(0) { $0 + $1.total }
-        var gaps: [Severity: Int] = [:]
-        for severity in Severity.allCases { gaps[severity] = 0 }
-        for agent in report.agents { for gap in agent.openGaps { gaps[gap.severity, default: 0] += 1 } }
-        openGaps = gaps
+        self.init(release: report.release, asOf: report.asOf, agents: report.agents.map { agent in
+            (agent.passed, agent.total, Dictionary(agent.openGaps.map { ($0.severity, 1) }, uniquingKeysWith: +))
+        })
     }
 
     init(_ previous: PreviousReport) {
-        release = previous.release
-        asOf = previous.asOf
-        agents = previous.agents.count
-        checksPassed = previous.agents.reduce(0) { $0 + $1.passed }
-        checksTotal = previous.agents.reduce(0) { $0 + $1.total }
-        var gaps: [Severity: Int] = [:]
-        for severity in Severity.allCases { gaps[severity] = 0 }
-        for agent in previous.agents {
-            for (severity, count) in agent.openGaps { gaps[severity, default: 0] += count }
-        }
+        self.init(release: previous.release, asOf: previous.asOf,
+                  agents: previous.agents.map { ($0.passed, $0.total, $0.openGaps) })
+    }
+
+    /// From each agent's checks passed, checks in all, and open gaps by severity.
+    private init(release: String, asOf: CalendarDate, agents: [(passed: Int, total: Int, openGaps: [Severity: Int])]) {
+        self.release = release
+        self.asOf = asOf
+        self.agents = agents.count
+        checksPassed = agents.reduce(0) { $0 + $1.passed }
+        checksTotal = agents.reduce(0) { $0 + $1.total }
+        var gaps = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
+        for agent in agents { gaps.merge(agent.openGaps, uniquingKeysWith: +) }
         openGaps = gaps
     }
 
