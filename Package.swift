@@ -32,15 +32,35 @@ let package = Package(
         ),
         // Small POSIX helpers Swift cannot reach directly (renameat2).
         .target(name: "CSystem"),
+        // The stages, each a target that depends only on the ones above it
+        // (docs/architecture.md): the compiler keeps the layering.
+        .target(
+            name: "DossierSupport",
+            dependencies: ["CSystem", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "DossierModel", dependencies: ["DossierSupport"]),
+        .target(name: "DossierAudit", dependencies: ["DossierSupport", "DossierModel", "CZlib"]),
+        .target(
+            name: "DossierLoad",
+            dependencies: ["DossierSupport", "DossierModel", "DossierAudit", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "DossierScore", dependencies: ["DossierSupport", "DossierModel"]),
+        .target(name: "DossierCompare", dependencies: ["DossierSupport", "DossierModel", "DossierLoad"]),
+        .target(name: "DossierRender", dependencies: ["DossierSupport", "DossierModel", "DossierScore", "CCmark"]),
+        .target(
+            name: "DossierSite",
+            dependencies: [
+                "DossierSupport", "DossierModel", "DossierLoad", "DossierScore", "DossierRender", "CSystem",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The pipeline: named steps from a repository folder to reports and a site.
         .target(
             name: "DossierCore",
             dependencies: [
-                "CCmark",
-                "CSystem",
-                "CZlib",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "DossierSupport", "DossierModel", "DossierAudit", "DossierLoad", "DossierScore",
+                "DossierCompare", "DossierRender", "DossierSite",
             ]
         ),
         .executableTarget(
@@ -53,14 +73,16 @@ let package = Package(
         .testTarget(
             name: "DossierCoreTests",
             dependencies: [
-                "DossierCore", .product(name: "Mustache", package: "swift-mustache"),
+                "DossierSupport", "DossierModel", "DossierAudit", "DossierLoad", "DossierScore",
+                "DossierCompare", "DossierRender", "DossierSite", "DossierCore",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DossierCLITests",
-            dependencies: ["DossierCore"],
+            dependencies: ["DossierSupport", "DossierModel", "DossierCore"],
             resources: [.copy("Fixtures")]
         ),
     ]

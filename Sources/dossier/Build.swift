@@ -24,40 +24,11 @@ struct Build: ParsableCommand {
     var history: String?
 
     func run() throws {
-        let output = URL(fileURLWithPath: out)
-        if let refusal = SiteWriter.refusal(output: output, repository: URL(fileURLWithPath: options.repo)) {
-            Console.error("dossier: \(refusal)")
-            throw ExitCode(Exit.usage)
+        let request = Pipeline.SiteRequest(output: URL(fileURLWithPath: out), templates: templates.map { URL(fileURLWithPath: $0) },
+                                           compareTo: options.compareTo, history: history)
+        let site = try Console.run { () throws(DossierError) in
+            try Console.pipeline(quiet: options.quiet).build(options.source, site: request)
         }
-        let templateSet: TemplateSet
-        do {
-            let (set, diagnostics) = try TemplateSet.load(overriding: templates.map { URL(fileURLWithPath: $0) })
-            Console.report(diagnostics)
-            guard let set else { throw ExitCode(Exit.dataError) }
-            templateSet = set
-        } catch let error as InputOutputError {
-            Console.error("dossier: \(error)")
-            throw ExitCode(Exit.ioError)
-        }
-        var (report, repository) = try options.loadAndScore(documents: true, digestRawLogs: true)
-        if let history {
-            let current = report
-            report.history = try RepositoryOptions.previous { () throws(CompareError) in
-                try ReleaseSummary.history(folder: URL(fileURLWithPath: history), named: history, current: current)
-            }
-        }
-        do {
-            let written = try SiteWriter(output: output).write(release: report.release, asOf: report.asOf,
-                                                               inputs: repository.inputs + templateSet.overrides) { folder in
-                try SiteBuilder(report: report, repository: repository, templates: templateSet).write(into: folder)
-            }
-            Console.error("dossier: wrote \(written.count) files to \(out)")
-        } catch let error as InputOutputError {
-            Console.error("dossier: \(error)")
-            throw ExitCode(Exit.ioError)
-        } catch let error as SiteBuilder.RenderError {
-            Console.error("dossier: \(error)")
-            throw ExitCode(Exit.dataError)
-        }
+        Console.error("dossier: wrote \(site.files.count) files to \(out)")
     }
 }

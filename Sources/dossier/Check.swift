@@ -8,29 +8,16 @@ enum FailOnLevel: String, ExpressibleByArgument, CaseIterable {
     var severity: Severity? { Severity(rawValue: rawValue) }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit, sarif, prometheus
-
-    /// The report in this format (`colors` for text only).
-    func render(_ report: Report, failOn: Severity?, failOnNew: Severity? = nil, colors: Bool = false) -> String {
-        switch self {
-        case .json: ReportJSON.render(report)
-        case .prometheus: PrometheusReport.render(report)
-        case .junit: JUnitReport.render(report)
-        case .sarif: SARIFReport.render(report)
-        case .text: TextReport(colors: colors, failOn: failOn, failOnNew: failOnNew).render(report)
-        }
-    }
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `--report FORMAT=PATH`: one more output of the same run, written to a file.
 struct ReportRequest: ExpressibleByArgument {
-    let format: OutputFormat
+    let format: ReportFormat
     let path: String
 
     init?(argument: String) {
         guard let equals = argument.firstIndex(of: "="),
-              let format = OutputFormat(rawValue: String(argument[..<equals])) else { return nil }
+              let format = ReportFormat(rawValue: String(argument[..<equals])) else { return nil }
         let path = String(argument[argument.index(after: equals)...])
         guard !path.isEmpty else { return nil }
         self.format = format
@@ -56,57 +43,7 @@ struct RepositoryOptions: ParsableArguments {
                                valueName: "PREV"))
     var compareTo: String?
 
-    /// Loads and scores, printing diagnostics. Throws the exit code when the input is unusable.
-    /// Docs pages are read by `check` too, so that a repository `check` accepts also builds.
-    func loadReport() throws -> Report { try loadAndScore(documents: true).0 }
-
-    func loadAndScore(documents: Bool, digestRawLogs: Bool = false) throws -> (Report, Repository) {
-        var loader = RepositoryLoader(root: URL(fileURLWithPath: repo), releaseOverride: release, loadDocuments: documents)
-        loader.digestRawLogs = digestRawLogs
-        loader.logProgress = ProgressLine.make(quiet: quiet)
-        let result: LoadResult
-        do {
-            result = try loader.load()
-        } catch {
-            Console.error("dossier: \(error)")
-            throw ExitCode(Exit.ioError)
-        }
-        Console.report(result.diagnostics)
-        guard let repository = result.repository else { throw ExitCode(Exit.dataError) }
-        let asOf: CalendarDate
-        do {
-            asOf = try EvaluationDate.resolve(configured: repository.config.asOf,
-                                              environment: ProcessInfo.processInfo.environment,
-                                              now: Int64(Date().timeIntervalSince1970))
-        } catch {
-            Console.error("dossier: \(error)")
-            throw ExitCode(Exit.usage)
-        }
-        let releaseLabel = release ?? repository.config.release ?? ""
-        var report = Scorer(asOf: asOf, release: releaseLabel).score(repository)
-        if let compareTo {
-            report.changes = try Self.previous { () throws(CompareError) in
-                try ReleaseChanges(previous: PreviousReport.load(URL(fileURLWithPath: compareTo), named: compareTo), current: report)
-            }
-        }
-        return (report, repository)
-    }
-
-    /// Runs `load`, turning a previous report that cannot be used into the exit code (74 unreadable, 65 invalid).
-    static func previous<T>(_ load: () throws(CompareError) -> T) throws -> T {
-        do {
-            return try load()
-        } catch {
-            switch error {
-            case let .unreadable(cause):
-                Console.error("dossier: \(cause)")
-                throw ExitCode(Exit.ioError)
-            case let .invalid(diagnostic):
-                Console.report([diagnostic])
-                throw ExitCode(Exit.dataError)
-            }
-        }
-    }
+    var source: Pipeline.Source { Pipeline.Source(root: URL(fileURLWithPath: repo), release: release) }
 }
 
 struct Check: ParsableCommand {
@@ -125,42 +62,31 @@ struct Check: ParsableCommand {
     var failOnNew: FailOnLevel?
 
     @Option(help: "Output format on stdout: text, json, junit, sarif or prometheus.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: .customLong("report"),
             help: ArgumentHelp("Also write the report in FORMAT (json, junit, sarif, prometheus or text) to PATH; repeatable.",
                                valueName: "FORMAT=PATH"))
     var reports: [ReportRequest] = []
 
-    func run() throws {
+    func validate() throws {
         if failOnNew != nil && options.compareTo == nil {
-            Console.error("dossier: --fail-on-new needs --compare-to PREV")
-            throw ExitCode(Exit.usage)
+            throw ValidationError("--fail-on-new needs --compare-to PREV")
         }
-        let report = try options.loadReport()
-        // The files first: when one cannot be written, the job fails before it reads a result.
-        for request in reports {
-            do {
-                try AtomicFile.write(request.format.render(report, failOn: failOn.severity, failOnNew: failOnNew?.severity),
-                                     to: URL(fileURLWithPath: request.path))
-            } catch {
-                Console.error("dossier: \(error)")
-                throw ExitCode(Exit.ioError)
+    }
+
+    func run() throws {
+        let pipeline = Console.pipeline(quiet: options.quiet)
+        let gate = Gate(failOn: failOn.severity, failOnNew: failOnNew?.severity, onlyNew: failOnNew != nil)
+        let report = try Console.run { () throws(DossierError) in
+            let report = try pipeline.check(options.source, comparedWith: options.compareTo)
+            // The files first: when one cannot be written, the job fails before it reads a result.
+            for request in reports {
+                try pipeline.writeReport(report, as: request.format, gate: gate, to: request.path)
             }
+            return report
         }
-        switch format {
-        case .json:
-            ReportJSON.write(report) { Console.out($0) }
-        default:
-            Console.out(format.render(report, failOn: failOn.severity, failOnNew: failOnNew?.severity, colors: Console.stdoutColors))
-        }
-        // With --fail-on-new, only gaps the previous release did not have fail the gate.
-        if let failOnNew, let changes = report.changes {
-            if let level = failOnNew.severity, !report.newOpenGaps(atLeast: level, changes: changes).isEmpty {
-                throw ExitCode(Exit.gateFailed)
-            }
-        } else if let level = failOn.severity, !report.openGaps(atLeast: level).isEmpty {
-            throw ExitCode(Exit.gateFailed)
-        }
+        format.write(report, gate: gate, colors: Console.stdoutColors) { Console.out($0) }
+        if gate.fails(report) { throw ExitCode(Exit.gateFailed) }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import DossierCore
 #if canImport(Glibc)
 import Glibc
@@ -8,12 +9,7 @@ private let systemWrite = Darwin.write
 #endif
 
 /// Exit codes (OUTPUT.md; BSD sysexits).
-enum Exit {
-    static let gateFailed: Int32 = 1
-    static let usage: Int32 = 64
-    static let dataError: Int32 = 65
-    static let ioError: Int32 = 74
-}
+typealias Exit = DossierError.ExitCode
 
 /// Writes to stdout and stderr; colors only on a terminal and never with `NO_COLOR`.
 enum Console {
@@ -65,5 +61,24 @@ enum Console {
         if errors > 0 {
             error("dossier: \(errors) error\(errors == 1 ? "" : "s"); \(consequence)")
         }
+    }
+
+    /// Runs a step of the pipeline; its error is printed and becomes the exit code, in this one place.
+    static func run<T>(_ step: () throws(DossierError) -> T) throws -> T {
+        do {
+            return try step()
+        } catch {
+            if error.diagnostics.isEmpty {
+                Console.error("dossier: \(error.message)")
+            } else {
+                report(error.diagnostics, consequence: error.consequence)
+            }
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    /// A pipeline whose warnings are printed as they are found, and whose progress shows on a terminal.
+    static func pipeline(quiet: Bool = true) -> Pipeline {
+        Pipeline(progress: ProgressLine.make(quiet: quiet), warn: { Console.report($0) })
     }
 }

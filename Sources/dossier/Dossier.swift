@@ -14,7 +14,7 @@ struct Dossier: ParsableCommand {
         Exit codes: 0 success; 1 `check` found a gap at or above --fail-on, or `verify` found a \
         difference; 64 usage error; 65 invalid input data; 74 I/O error.
         """,
-        version: DossierVersion.number,
+        version: Pipeline.version,
         subcommands: [Check.self, Build.self, Summarize.self, Init.self, Verify.self, Schema.self]
     )
 }

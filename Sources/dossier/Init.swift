@@ -16,13 +16,8 @@ struct Init: ParsableCommand {
     var directory: String = "."
 
     func run() throws {
-        do {
-            let written = try StarterRepository.write(to: URL(fileURLWithPath: directory))
-            for path in written { Console.error("  \(path)") }
-            Console.error("dossier: wrote \(written.count) files to \(directory); next: dossier check \(directory)")
-        } catch {
-            Console.error("dossier: \(error)")
-            throw ExitCode(Exit.ioError)
-        }
+        let written = try Console.run { () throws(DossierError) in try Pipeline().initialize(URL(fileURLWithPath: directory)) }
+        for path in written { Console.error("  \(path)") }
+        Console.error("dossier: wrote \(written.count) files to \(directory); next: dossier check \(directory)")
     }
 }

@@ -12,6 +12,6 @@ struct Schema: ParsableCommand {
     )
 
     func run() throws {
-        Console.out(AgentSchema.render())
+        Console.out(Pipeline.agentSchema())
     }
 }

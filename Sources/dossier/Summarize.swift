@@ -27,46 +27,14 @@ struct Summarize: ParsableCommand {
     }
 
     func run() throws {
-        let files: [LogFile]
-        let result: LogSummarizer.Result
-        let warnings: [Diagnostic]
-        do throws(LogReadError) {
-            files = try LogFinder.files(logs)
-            let summarizer = try LogSummarizer(files: files)
-            let display = ProgressLine.make(quiet: quiet)
-            display?.started(summarizer.progress)
-            defer { display?.finished() }
-            result = try summarizer.run()
-            warnings = summarizer.fileWarnings(result)
-        } catch {
-            Console.error("dossier: \(error)")
-            if case .corrupt = error { throw ExitCode(Exit.dataError) }
-            throw ExitCode(Exit.ioError)
-        }
-        Console.report(warnings)
-        var agents: [String] = []
-        for agent in result.tally.agents.keys.sorted(by: ByteOrder.less) {
-            guard AgentID.isValid(agent) else {
-                let tally = result.tally.agents[agent]!
-                Console.error("\(files[tally.firstFile].path): warning: agent_name '\(RepositoryLoader.displayable(agent))' "
-                              + "is not a valid agent id (\(AgentID.rule)); its \(tally.events) events and "
-                              + "\(tally.malformedLines) malformed lines are left out")
-                continue
-            }
-            agents.append(agent)
-        }
+        let pipeline = Console.pipeline(quiet: quiet)
+        let summaries = try Console.run { () throws(DossierError) in try pipeline.summarize(logs) }
         guard let out else {
-            Console.out(result.tally.summariesJSON(agents: agents).rendered())
+            Console.out(summaries.json)
             return
         }
-        do {
-            try SummaryWriter(folder: URL(fileURLWithPath: out)).write(agents.map {
-                ($0, result.tally.agents[$0]!.summaryJSON(agent: $0).rendered())
-            })
-        } catch {
-            Console.error("dossier: \(error)")
-            throw ExitCode(Exit.ioError)
-        }
-        Console.error("dossier: wrote \(agents.count) summar\(agents.count == 1 ? "y" : "ies") to \(out)")
+        try Console.run { () throws(DossierError) in try pipeline.writeSummaries(summaries, to: URL(fileURLWithPath: out)) }
+        let count = summaries.agents.count
+        Console.error("dossier: wrote \(count) summar\(count == 1 ? "y" : "ies") to \(out)")
     }
 }

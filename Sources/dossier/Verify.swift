@@ -24,26 +24,12 @@ struct Verify: ParsableCommand {
     var templates: String?
 
     func run() throws {
-        let verifier = SiteVerifier(site: URL(fileURLWithPath: site))
-        var differences = 0
-        do throws(VerificationError) {
-            let outputs = try verifier.verify()
-            differences += report(outputs, what: "site")
-            if let repository {
-                let inputs = try verifier.verifyInputs(repository: URL(fileURLWithPath: repository),
-                                                       templates: templates.map { URL(fileURLWithPath: $0) })
-                differences += report(inputs, what: "repository")
-            }
-        } catch {
-            switch error {
-            case let .unreadable(cause):
-                Console.error("dossier: \(cause)")
-                throw ExitCode(Exit.ioError)
-            case let .invalidManifest(diagnostics):
-                Console.report(diagnostics, consequence: "the site was not checked")
-                throw ExitCode(Exit.dataError)
-            }
+        let results = try Console.run { () throws(DossierError) in
+            try Pipeline().verify(site: URL(fileURLWithPath: site), repository: repository.map { URL(fileURLWithPath: $0) },
+                                  templates: templates.map { URL(fileURLWithPath: $0) })
         }
+        var differences = 0
+        for (verification, what) in zip(results, ["site", "repository"]) { differences += report(verification, what: what) }
         if differences > 0 { throw ExitCode(Exit.gateFailed) }
     }
 

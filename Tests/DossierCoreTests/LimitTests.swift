@@ -1,3 +1,11 @@
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 import Foundation
 import Testing
@@ -7,7 +15,7 @@ import Testing
 struct LimitTests {
     private func loadErrors(_ repo: TestRepository, documents: Bool = false, agentFileLimit: Int = Limits.agentFiles,
                             docsByteLimit: Int = Limits.docsBytes) throws -> [String] {
-        var loader = RepositoryLoader(root: repo.root)
+        var loader = RepositoryLoader(root: repo.root, rules: .standard)
         loader.loadDocuments = documents
         // The real limits are checked by `make stress` with a release build; a debug build is too slow for them.
         loader.agentFileLimit = agentFileLimit

@@ -1,3 +1,11 @@
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 import Foundation
 import Testing
@@ -417,7 +425,7 @@ struct PrometheusReportTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func acme() throws -> Report {
-        let result = try RepositoryLoader(root: repositoryRoot.appendingPathComponent("examples/acme"), releaseOverride: nil).load()
+        let result = try RepositoryLoader(root: repositoryRoot.appendingPathComponent("examples/acme"), rules: .standard, releaseOverride: nil).load()
         let repository = try #require(result.repository)
         return Scorer(asOf: asOf, release: repository.config.release ?? "test").score(repository)
     }

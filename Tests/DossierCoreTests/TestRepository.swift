@@ -1,3 +1,11 @@
+import DossierSupport
+import DossierModel
+import DossierAudit
+import DossierLoad
+import DossierScore
+import DossierCompare
+import DossierRender
+import DossierSite
 import DossierCore
 import Foundation
 
@@ -19,20 +27,17 @@ struct TestRepository {
     }
 
     func load(release: String? = nil) throws -> LoadResult {
-        try RepositoryLoader(root: root, releaseOverride: release).load()
+        try RepositoryLoader(root: root, rules: .standard, releaseOverride: release).load()
     }
 
+    /// Loads and scores through the library's pipeline, on `asOf` unless dossier.yaml sets `as_of`.
     func score(asOf: String = "2026-11-24") throws -> Report {
-        let result = try load()
-        guard let repository = result.repository else {
-            throw Failure(diagnostics: result.diagnostics.map(\.description))
-        }
-        return Scorer(asOf: CalendarDate(asOf)!, release: repository.config.release ?? "test").score(repository)
+        let seconds = Int64(CalendarDate(asOf)!.daysSinceEpoch) * 86_400
+        let pipeline = Pipeline(environment: ["SOURCE_DATE_EPOCH": String(seconds)])
+        return try pipeline.score(pipeline.load(Pipeline.Source(root: root)))
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
-
-    struct Failure: Error { let diagnostics: [String] }
 
     static let config = "organization: Test Org\nrelease: \"1\"\n"
 }

@@ -1,3 +1,11 @@
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 import Foundation
 import Testing
@@ -21,7 +29,7 @@ struct VerifyAndInitTests {
         init() throws {
             root = VerifyAndInitTests.temporaryFolder("site")
             _ = try StarterRepository.write(to: root.appendingPathComponent("repo"))
-            var loader = RepositoryLoader(root: root.appendingPathComponent("repo"), loadDocuments: true)
+            var loader = RepositoryLoader(root: root.appendingPathComponent("repo"), rules: .standard, loadDocuments: true)
             loader.digestRawLogs = true
             let loaded = try #require(try loader.load().repository)
             let asOf = try #require(CalendarDate("2026-06-30"))
@@ -279,7 +287,7 @@ struct VerifyAndInitTests {
         let root = Self.temporaryFolder("init")
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try StarterRepository.write(to: root)
-        let result = try RepositoryLoader(root: root, loadDocuments: true).load()
+        let result = try RepositoryLoader(root: root, rules: .standard, loadDocuments: true).load()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
         let repository = try #require(result.repository)
         #expect(repository.agents.map(\.id) == ["example-agent"])
@@ -302,7 +310,7 @@ struct VerifyAndInitTests {
         let root = Self.temporaryFolder("init")
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try StarterRepository.write(to: root)
-        let repository = try #require(try RepositoryLoader(root: root).load().repository)
+        let repository = try #require(try RepositoryLoader(root: root, rules: .standard).load().repository)
         let asOf = try EvaluationDate.resolve(configured: repository.config.asOf, environment: [:],
                                               now: Self.seconds(try #require(CalendarDate(date))))
         let report = Scorer(asOf: asOf, release: "2026.1").score(repository)
@@ -317,7 +325,7 @@ struct VerifyAndInitTests {
         let root = Self.temporaryFolder("init")
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try StarterRepository.write(to: root)
-        let repository = try #require(try RepositoryLoader(root: root).load().repository)
+        let repository = try #require(try RepositoryLoader(root: root, rules: .standard).load().repository)
         let evidence = repository.agents.flatMap { $0.checklist.values.compactMap(\.evidence) }
         #expect(!evidence.isEmpty)
         for path in evidence {

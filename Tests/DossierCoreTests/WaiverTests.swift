@@ -1,3 +1,11 @@
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 import Testing
 
@@ -49,10 +57,10 @@ struct WaiverTests {
     }
 
     @Test func criticalIsDecidedFromTheRuleAndTheRiskLevel() {
-        #expect(Waiver.isCritical(rule: "undeclared-capability", level: .low))
-        #expect(!Waiver.isCritical(rule: "owner-missing", level: .critical))
-        #expect(Waiver.isCritical(rule: "accuracy", level: .critical))
-        #expect(!Waiver.isCritical(rule: "accuracy", level: .high))
-        #expect(!Waiver.waivableRules.contains("waiver-expired") && !Waiver.waivableRules.contains("waiver-unused"))
+        #expect(RuleCatalog.standard.isCritical(rule: "undeclared-capability", level: .low))
+        #expect(!RuleCatalog.standard.isCritical(rule: "owner-missing", level: .critical))
+        #expect(RuleCatalog.standard.isCritical(rule: "accuracy", level: .critical))
+        #expect(!RuleCatalog.standard.isCritical(rule: "accuracy", level: .high))
+        #expect(!RuleCatalog.standard.waivable.contains("waiver-expired") && !RuleCatalog.standard.waivable.contains("waiver-unused"))
     }
 }

@@ -1,6 +1,14 @@
 // One raw audit-log line through the JSONL event scanner. The input is copied into a
 // buffer of exactly its size so that AddressSanitizer sees any read past the line's end,
 // and every span the scanner hands back is read in full.
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 import FuzzSupport
 

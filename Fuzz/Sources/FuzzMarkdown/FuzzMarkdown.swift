@@ -1,6 +1,14 @@
 // Markdown of a docs page or an agent description → HTML, as the site writes it:
 // cmark (safe mode) with the site's link policy, then the HTML safety filter.
 // Traps if the page could run script.
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 import FuzzSupport
 

@@ -1,5 +1,13 @@
 // What the harnesses share: the hand-over to libFuzzer's driver, and the agent-file
 // step of the YAML and JSON targets.
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 
 /// libFuzzer's `LLVMFuzzerTestOneInput`.

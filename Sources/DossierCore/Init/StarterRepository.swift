@@ -1,3 +1,11 @@
+import DossierSupport
+import DossierModel
+import DossierAudit
+import DossierLoad
+import DossierScore
+import DossierCompare
+import DossierRender
+import DossierSite
 import Foundation
 #if canImport(Glibc)
 import Glibc

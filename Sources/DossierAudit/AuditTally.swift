@@ -1,0 +1,279 @@
+import DossierSupport
+import DossierModel
+import Foundation
+
+/// What raw audit events add up to, per agent: a commutative monoid. Tallies of
+/// any split of the events merge into the tally of all of them, in any order,
+/// which is what lets logs be read in chunks on all cores (and lets the Spark job
+/// in `contrib/spark` compute the same summaries where the logs are).
+public struct AuditTally: Sendable {
+    public var agents: [String: AgentTally] = [:]
+    /// Malformed lines that name no agent, by index of the log file they are in.
+    public var unattributed: [Int: Int] = [:]
+
+    public init() {}
+
+    public mutating func merge(_ other: AuditTally) {
+        for (agent, tally) in other.agents {
+            agents[agent, default: AgentTally()].merge(tally)
+        }
+        for (file, count) in other.unattributed {
+            unattributed[file, default: 0] = saturatingAdd(unattributed[file, default: 0], count)
+        }
+    }
+}
+
+/// One agent's events (and malformed lines).
+public struct AgentTally: Sendable {
+    public struct Action: Sendable, Equatable {
+        public var total = 0
+        public var blocked = 0
+        public var maxAmount: Amount?
+    }
+
+    public struct Policy: Sendable, Equatable {
+        public var count = 0
+        public var severity = Severity.low
+    }
+
+    public var events = 0
+    public var allowed = 0
+    public var blocked = 0
+    public var actions: [String: Action] = [:]
+    public var tools: [String: Int] = [:]
+    public var policies: [String: Policy] = [:]
+    public var approvals = AuditSummary.Approvals()
+    public var inputTokens = 0
+    public var outputTokens = 0
+    public var firstTimestamp: Double?
+    public var lastTimestamp: Double?
+    public var durations: Durations?
+    public var malformedLines = 0
+    /// The index of the first log file (in byte order of path) holding this agent's lines.
+    public var firstFile = Int.max
+
+    public init() {}
+
+    public mutating func merge(_ other: AgentTally) {
+        events = saturatingAdd(events, other.events)
+        allowed = saturatingAdd(allowed, other.allowed)
+        blocked = saturatingAdd(blocked, other.blocked)
+        for (name, action) in other.actions {
+            var mine = actions[name, default: Action()]
+            mine.total = saturatingAdd(mine.total, action.total)
+            mine.blocked = saturatingAdd(mine.blocked, action.blocked)
+            mine.maxAmount = Amount.larger(mine.maxAmount, action.maxAmount)
+            actions[name] = mine
+        }
+        for (name, count) in other.tools {
+            tools[name] = saturatingAdd(tools[name, default: 0], count)
+        }
+        for (name, policy) in other.policies {
+            var mine = policies[name] ?? Policy(count: 0, severity: policy.severity)
+            mine.count = saturatingAdd(mine.count, policy.count)
+            mine.severity = min(mine.severity, policy.severity)  // `<` is "more severe"
+            policies[name] = mine
+        }
+        approvals.approved = saturatingAdd(approvals.approved, other.approvals.approved)
+        approvals.rejected = saturatingAdd(approvals.rejected, other.approvals.rejected)
+        approvals.timeout = saturatingAdd(approvals.timeout, other.approvals.timeout)
+        inputTokens = saturatingAdd(inputTokens, other.inputTokens)
+        outputTokens = saturatingAdd(outputTokens, other.outputTokens)
+        firstTimestamp = [firstTimestamp, other.firstTimestamp].compactMap { $0 }.min()
+        lastTimestamp = [lastTimestamp, other.lastTimestamp].compactMap { $0 }.max()
+        if let theirs = other.durations {
+            if durations == nil { durations = theirs } else { durations!.merge(theirs) }
+        }
+        malformedLines = saturatingAdd(malformedLines, other.malformedLines)
+        firstFile = min(firstFile, other.firstFile)
+    }
+}
+
+/// A transaction amount: its value and its text as written in the log.
+public struct Amount: Sendable, Equatable {
+    public var value: Double
+    public var text: String
+
+    /// The larger of two amounts, compared as exact decimals; of equal amounts
+    /// written differently, the shorter text (then the first in byte order), so
+    /// that the choice never depends on the order events are read in.
+    static func larger(_ a: Amount?, _ b: Amount?) -> Amount? {
+        guard let a else { return b }
+        guard let b else { return a }
+        if a.value != b.value { return a.value > b.value ? a : b }
+        if a.text == b.text { return a }
+        if let x = ExactDecimal(a.text), let y = ExactDecimal(b.text), x != y { return x > y ? a : b }
+        if a.text.utf8.count != b.text.utf8.count { return a.text.utf8.count < b.text.utf8.count ? a : b }
+        return ByteOrder.less(a.text, b.text) ? a : b
+    }
+}
+
+/// Durations as a log-linear histogram at microsecond resolution with 3 significant
+/// digits (HdrHistogram's bucket layout: values below 2048 µs are exact, larger ones
+/// keep their top 11 bits), and the exact maximum.
+///
+/// Only buckets that hold a value are stored, so memory grows with the distinct
+/// buckets seen (at most one per event, about 40 bytes each), never with the range
+/// of the values: a dense histogram would take up to 340 KB per agent and thread,
+/// which a small log with spread-out durations for many agents can force.
+public struct Durations: Sendable {
+    /// Durations above this (in ms) are recorded as this in the histogram.
+    static let histogramCeilingMs = 1e12
+    /// Count per bucket index.
+    private var buckets = BucketCounts()
+    public private(set) var count: UInt64 = 0
+    /// The least and greatest recorded values, in µs.
+    private var minRecorded = UInt64.max
+    private var maxRecorded: UInt64 = 0
+    public private(set) var max: Double = -1
+
+    init() {}
+
+    /// Records a duration in ms (finite, >= 0).
+    @inline(__always)
+    mutating func record(_ ms: Double) {
+        let value = Self.microseconds(ms)
+        buckets.add(Self.index(of: value), 1)
+        count += 1
+        if value < minRecorded { minRecorded = value }
+        if value > maxRecorded { maxRecorded = value }
+        if ms > max { max = ms }
+    }
+
+    @inline(__always)
+    static func microseconds(_ ms: Double) -> UInt64 {
+        UInt64((Swift.min(ms, histogramCeilingMs) * 1000).rounded())
+    }
+
+    mutating func merge(_ other: Durations) {
+        for (index, count) in other.buckets.entries { buckets.add(index, count) }
+        count += other.count
+        minRecorded = Swift.min(minRecorded, other.minRecorded)
+        maxRecorded = Swift.max(maxRecorded, other.maxRecorded)
+        max = Swift.max(max, other.max)
+    }
+
+    /// The nearest-rank percentile in ms, to 3 significant digits: the middle of the
+    /// histogram bucket holding it (so a value recorded exactly reads back exactly
+    /// where the bucket allows), at most the exact maximum.
+    public func percentile(_ p: Double) -> Double {
+        guard count > 0 else { return 0 }
+        let bucket = valueAtPercentile(p)
+        let middle = Swift.min(Swift.max(Self.lowest(bucket) + (Self.width(bucket) >> 1), minRecorded), maxRecorded)
+        return Swift.min(Double(middle) / 1000, max)
+    }
+
+    /// HdrHistogram's `valueAtPercentile`: the highest value of the bucket holding the
+    /// nearest-rank percentile, clamped to the recorded range.
+    private func valueAtPercentile(_ p: Double) -> UInt64 {
+        if p <= 0 { return minRecorded }
+        if p >= 100 { return maxRecorded }
+        let rank = Swift.max(1, UInt64((p.nextDown * Double(count) / 100).rounded(.up)))
+        var seen: UInt64 = 0
+        for (index, count) in buckets.entries.sorted(by: { $0.index < $1.index }) {
+            seen += count
+            if seen >= rank {
+                let value = Self.value(ofIndex: index)
+                return Swift.max(Swift.min(Self.lowest(value) + Self.width(value) - 1, maxRecorded), minRecorded)
+            }
+        }
+        return maxRecorded
+    }
+
+    // HdrHistogram's layout for 3 significant digits and a lowest value of 1:
+    // 2048 sub-buckets, of which the upper 1024 are used above the first bucket.
+    private static let subBucketBits = 11
+    private static let halfCount = 1 << (subBucketBits - 1)
+    private static let subBucketMask = UInt64((1 << subBucketBits) - 1)
+
+    @inline(__always)
+    private static func bucket(of value: UInt64) -> Int {
+        (64 - subBucketBits) - (value | subBucketMask).leadingZeroBitCount
+    }
+
+    @inline(__always)
+    static func index(of value: UInt64) -> UInt32 {
+        let bucket = bucket(of: value)
+        let subBucket = Int(value >> bucket)
+        return UInt32(((bucket + 1) << (subBucketBits - 1)) + subBucket - halfCount)
+    }
+
+    static func value(ofIndex index: UInt32) -> UInt64 {
+        var bucket = (Int(index) >> (subBucketBits - 1)) - 1
+        var subBucket = (Int(index) & (halfCount - 1)) + halfCount
+        if bucket < 0 {
+            subBucket -= halfCount
+            bucket = 0
+        }
+        return UInt64(subBucket) << bucket
+    }
+
+    /// The lowest value of the bucket holding `value`.
+    static func lowest(_ value: UInt64) -> UInt64 {
+        let bucket = bucket(of: value)
+        return (value >> bucket) << bucket
+    }
+
+    /// How many values share the bucket of `value`.
+    static func width(_ value: UInt64) -> UInt64 {
+        let bucket = bucket(of: value)
+        let subBucket = value >> bucket
+        return 1 << (subBucket >= (1 << subBucketBits) ? bucket + 1 : bucket)
+    }
+}
+
+/// Counts by bucket index: an open-addressing hash table, because a `Dictionary`
+/// hashes with SipHash on the path of every event.
+struct BucketCounts: Sendable {
+    /// Index + 1 per slot; 0 is an empty slot.
+    private var keys: [UInt32] = []
+    private var counts: [UInt64] = []
+    private var used = 0
+
+    @inline(__always)
+    mutating func add(_ index: UInt32, _ count: UInt64) {
+        if used * 4 >= keys.count * 3 { grow() }
+        let key = index &+ 1
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask)
+        while true {
+            let present = keys[slot]
+            if present == key {
+                counts[slot] &+= count
+                return
+            }
+            if present == 0 {
+                keys[slot] = key
+                counts[slot] = count
+                used += 1
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Every bucket index with its count, in no particular order.
+    var entries: [(index: UInt32, count: UInt64)] {
+        zip(keys, counts).compactMap { key, count in key == 0 ? nil : (key - 1, count) }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        let old = entries
+        let capacity = Swift.max(8, keys.count * 2)
+        keys = [UInt32](repeating: 0, count: capacity)
+        counts = [UInt64](repeating: 0, count: capacity)
+        used = 0
+        for (index, count) in old { add(index, count) }
+    }
+}
+
+@inline(__always)
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b < 0 ? Int.min : Int.max) : sum
+}

@@ -1,0 +1,222 @@
+import DossierSupport
+import DossierModel
+import Foundation
+import Synchronization
+
+/// A raw audit log to read.
+public struct LogFile: Sendable {
+    /// How messages name the file (relative to the repository, or as given).
+    public let path: String
+    public let url: URL
+
+    public init(path: String, url: URL) {
+        self.path = path
+        self.url = url
+    }
+}
+
+/// How far reading has got, for a progress display. Updated from the reading threads.
+public final class ReadProgress: Sendable {
+    public let totalBytes: Int
+    public let totalFiles: Int
+    private let bytes = Atomic<Int>(0)
+    private let files = Atomic<Int>(0)
+
+    init(totalBytes: Int, totalFiles: Int) {
+        self.totalBytes = totalBytes
+        self.totalFiles = totalFiles
+    }
+
+    public var bytesRead: Int { bytes.load(ordering: .relaxed) }
+    public var filesRead: Int { files.load(ordering: .relaxed) }
+
+    func add(bytes count: Int) { bytes.add(count, ordering: .relaxed) }
+    func fileDone() { files.add(1, ordering: .relaxed) }
+}
+
+/// Told when logs start and finish being read, to show progress.
+public protocol LogProgressObserver: Sendable {
+    func started(_ progress: ReadProgress)
+    func finished()
+}
+
+/// Summarizes raw audit logs (docs/reference/audit-logs.md) on all cores.
+///
+/// Plain files are cut into newline-aligned chunks; each thread reads chunks
+/// (and whole gzip files) into an accumulator of its own, and the tallies are
+/// merged at the end. Memory depends on the number of agents, actions, tools
+/// and policies, not on the size of the logs.
+public struct LogSummarizer: Sendable {
+    public static let chunkBytes: Int64 = 16 * 1024 * 1024
+
+    public let files: [LogFile]
+    public let progress: ReadProgress
+    private let units: [Unit]
+
+    private enum Unit: Sendable {
+        case range(file: Int, start: Int64, end: Int64)
+        case gzip(file: Int)
+
+        var file: Int {
+            switch self {
+            case let .range(file, _, _), let .gzip(file): file
+            }
+        }
+    }
+
+    /// What reading produced.
+    public struct Result: Sendable {
+        public var tally: AuditTally
+        /// Gzip files that end inside a member.
+        public var truncatedFiles: [Int]
+    }
+
+    /// Plans the work: sizes and kinds of the files. `files` should be in byte order of path;
+    /// plain files are cut into chunks of `chunkBytes`.
+    public init(files: [LogFile], chunkBytes: Int64 = LogSummarizer.chunkBytes) throws(LogReadError) {
+        self.files = files
+        var units: [Unit] = []
+        var total = 0
+        for (index, file) in files.enumerated() {
+            let (size, isGzip) = try Self.inspect(file)
+            total += Int(size)
+            if isGzip {
+                units.append(.gzip(file: index))
+            } else {
+                var start: Int64 = 0
+                repeat {
+                    let end = min(size, start + max(1, chunkBytes))
+                    units.append(.range(file: index, start: start, end: end))
+                    start = end
+                } while start < size
+            }
+        }
+        // Whole gzip files first: they cannot be split, so they should not be the last to start.
+        units.sort { a, b in
+            if case .gzip = a, case .range = b { return true }
+            return false
+        }
+        self.units = units
+        progress = ReadProgress(totalBytes: total, totalFiles: files.count)
+    }
+
+    private static func inspect(_ file: LogFile) throws(LogReadError) -> (size: Int64, isGzip: Bool) {
+        var info = stat()
+        guard stat(file.url.path, &info) == 0 else {
+            throw .unreadable(path: file.path, reason: "cannot read the file (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path: file.path, reason: "not a regular file") }
+        var source = try FileRangeSource(path: file.path, url: file.url, offset: 0)
+        var magic: [UInt8] = [0, 0]
+        let n = try magic.withUnsafeMutableBufferPointer { buffer throws(LogReadError) in
+            try source.read(into: buffer.baseAddress!, count: 2)
+        }
+        return (Int64(info.st_size), n == 2 && magic == [0x1F, 0x8B])
+    }
+
+    /// The warnings about whole files of a run: gzip data that ends early, and malformed lines naming no agent.
+    public func fileWarnings(_ result: Result) -> [Diagnostic] {
+        var warnings: [Diagnostic] = result.truncatedFiles.map {
+            Diagnostic(.warning, at: SourceLocation(file: files[$0].path),
+                       "the gzip data ends early (a log still being compressed?); its unfinished last line is malformed")
+        }
+        for (file, count) in result.tally.unattributed.sorted(by: { $0.key < $1.key }) {
+            warnings.append(Diagnostic(.warning, at: SourceLocation(file: files[file].path),
+                                       "\(count) malformed line\(count == 1 ? "" : "s") naming no agent (not JSON, or no agent_name string)"))
+        }
+        return warnings
+    }
+
+    /// Reads every file; `threads` defaults to the number of cores.
+    public func run(threads: Int? = nil) throws(LogReadError) -> Result {
+        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, units.count))
+        var unitsPerFile = [Int](repeating: 0, count: files.count)
+        for unit in units { unitsPerFile[unit.file] += 1 }
+        let state = RunState(workers: workers, unitsPerFile: unitsPerFile)
+        let units = self.units
+        let files = self.files
+        let progress = self.progress
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var accumulator = EventAccumulator()
+            var scanner = EventScanner()
+            var reader = LineReader()
+            var truncated: [Int] = []
+            while let index = state.nextUnit(), index < units.count {
+                let unit = units[index]
+                let file = files[unit.file]
+                accumulator.file = unit.file
+                do throws(LogReadError) {
+                    switch unit {
+                    case let .range(_, start, end):
+                        // From the byte before the chunk, to see whether a line starts at its first byte.
+                        let from = max(0, start - 1)
+                        var source = try FileRangeSource(path: file.path, url: file.url, offset: from)
+                        let reported = try reader.read(&source, limit: end - from, skipFirst: start > 0,
+                                                       scanner: &scanner, into: &accumulator, progress: progress)
+                        progress.add(bytes: Int(end - start) - reported)
+                    case .gzip:
+                        var source = try GzipSource(path: file.path, url: file.url)
+                        try reader.read(&source, limit: .max, skipFirst: false, scanner: &scanner, into: &accumulator,
+                                        progress: progress)
+                        if source.truncated { truncated.append(unit.file) }
+                    }
+                } catch {
+                    state.fail(error)
+                    break
+                }
+                if state.unitDone(of: unit.file) { progress.fileDone() }
+            }
+            state.finish(worker, tally: accumulator.tally(), truncated: truncated)
+        }
+        return try state.result()
+    }
+}
+
+/// Shared between the reading threads of one run.
+private final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var failed: LogReadError?
+    private var tallies: [AuditTally?]
+    private var truncated: [Int] = []
+    private var unitsLeft: [Int]
+
+    init(workers: Int, unitsPerFile: [Int]) {
+        tallies = Array(repeating: nil, count: workers)
+        unitsLeft = unitsPerFile
+    }
+
+    func nextUnit() -> Int? {
+        lock.withLock {
+            guard failed == nil else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func fail(_ error: LogReadError) {
+        lock.withLock { if failed == nil { failed = error } }
+    }
+
+    /// Whether this was the last unit of `file` to be read.
+    func unitDone(of file: Int) -> Bool {
+        lock.withLock {
+            unitsLeft[file] -= 1
+            return unitsLeft[file] == 0
+        }
+    }
+
+    func finish(_ worker: Int, tally: AuditTally, truncated files: [Int]) {
+        lock.withLock {
+            tallies[worker] = tally
+            truncated += files
+        }
+    }
+
+    func result() throws(LogReadError) -> LogSummarizer.Result {
+        if let failed { throw failed }
+        var tally = AuditTally()
+        for part in tallies { if let part { tally.merge(part) } }
+        return LogSummarizer.Result(tally: tally, truncatedFiles: truncated.sorted())
+    }
+}

@@ -1,0 +1,178 @@
+import DossierSupport
+import DossierModel
+import DossierAudit
+
+/// Reads one agent file into an `AgentRecord` (INPUT.md, "agents/<id>.yaml").
+struct AgentReader {
+    static let topKeys = AgentFields.top.map(\.key)
+    static let riskKeys = AgentFields.risk.map(\.key)
+    static let complianceKeys = AgentFields.compliance.map(\.key)
+    static let attestationKeys = AgentFields.attestation.map(\.key)
+
+    let reader: RecordReader
+    let id: String
+
+    /// `nil` when the file has errors (already reported).
+    func read(_ root: DocumentNode?) -> AgentRecord? {
+        let errorsBefore = reader.log.errorCount
+        guard let root else {
+            reader.log.error(reader.location(1, 1), "name", "missing required key (the file is empty)")
+            reader.log.error(reader.location(1, 1), "risk", "missing required key (the file is empty)")
+            return nil
+        }
+        guard let top = reader.fields(root, path: "", known: Self.topKeys) else { return nil }
+        var sources = SourceMap(file: reader.file)
+        for key in Self.topKeys { reader.record(key, of: top, into: &sources) }
+
+        if let node = top.node("id"), let value = reader.string(node, path: "id"), value != id {
+            reader.error(node, "id", "must equal the file name '\(id)', found '\(value)'")
+        }
+        var name: String?
+        if let node = top.node("name") {
+            name = reader.requiredText(node, path: "name")
+        } else {
+            reader.missing("name", in: top)
+        }
+        let version = top.node("version").flatMap { reader.string($0, path: "version") }
+        let owner = top.node("owner").flatMap { reader.string($0, path: "owner") } ?? ""
+        let description = top.node("description").flatMap { reader.string($0, path: "description") } ?? ""
+        if let node = top.node("description"), description.utf8.count > Limits.markdownBytes {
+            reader.error(node, "description", "Markdown text is \(description.utf8.count) bytes, over the \(Limits.mebibytes(Limits.markdownBytes)) limit")
+        }
+        let allowedTools = top.node("allowed_tools").flatMap { reader.stringList($0, path: "allowed_tools") } ?? []
+
+        var risk: RiskProfile?
+        if let node = top.node("risk") {
+            risk = readRisk(node, sources: &sources)
+        } else {
+            reader.missing("risk", in: top)
+        }
+        var compliance = ComplianceRecord()
+        let hasCompliance = top.has("compliance")
+        if let node = top.node("compliance") {
+            compliance = readCompliance(node, sources: &sources)
+        }
+        var checklist: [String: Attestation] = [:]
+        if let node = top.node("checklist") {
+            checklist = readChecklist(node, sources: &sources)
+        }
+
+        guard reader.log.errorCount == errorsBefore, let name, let risk else { return nil }
+        var agent = AgentRecord(id: id, file: reader.file, name: name, risk: risk)
+        agent.version = version
+        agent.owner = owner
+        agent.description = description
+        agent.allowedTools = allowedTools
+        agent.compliance = compliance
+        agent.hasComplianceBlock = hasCompliance
+        agent.checklist = checklist
+        agent.extensions = top.extensions
+        agent.sources = sources
+        return agent
+    }
+
+    private func readRisk(_ node: DocumentNode, sources: inout SourceMap) -> RiskProfile? {
+        guard let map = reader.fields(node, path: "risk", known: Self.riskKeys) else { return nil }
+        for key in Self.riskKeys { reader.record(key, of: map, into: &sources) }
+        var level: RiskLevel?
+        if let levelNode = map.node("level") {
+            level = reader.oneOf(levelNode, path: "risk.level", RiskLevel.allCases)
+        } else {
+            reader.missing("level", in: map)
+        }
+        // The other keys are checked even when the level is bad, so that one run reports every error.
+        var risk = RiskProfile(level: level ?? .low)
+        read(map, AgentFields.risk, into: &risk)
+        return level == nil ? nil : risk
+    }
+
+    private func readCompliance(_ node: DocumentNode, sources: inout SourceMap) -> ComplianceRecord {
+        var record = ComplianceRecord()
+        guard let map = reader.fields(node, path: "compliance", known: Self.complianceKeys) else { return record }
+        for key in Self.complianceKeys { reader.record(key, of: map, into: &sources) }
+        read(map, AgentFields.compliance, into: &record)
+        return record
+    }
+
+    private func readChecklist(_ node: DocumentNode, sources: inout SourceMap) -> [String: Attestation] {
+        guard let entries = reader.freeEntries(node, path: "checklist") else { return [:] }
+        let known = ChecklistCatalog.items.map(\.id)
+        var result: [String: Attestation] = [:]
+        for entry in entries {
+            let id = entry.key.text
+            let itemPath = "checklist.\(id)"
+            let keyLocation = reader.location(entry.key.line, entry.key.column)
+            if id.hasPrefix("x-") { continue }
+            guard let item = ChecklistCatalog.item(id) else {
+                var message = "unknown checklist item"
+                if let suggestion = KeySuggestion.closest(to: id, in: known) { message += " (did you mean '\(suggestion)'?)" }
+                reader.log.error(keyLocation, itemPath, message)
+                continue
+            }
+            if item.isAuto {
+                reader.log.error(keyLocation, itemPath, "is decided from the agent's data and cannot be attested")
+                continue
+            }
+            if entry.value.isNull { continue }
+            sources[itemPath] = keyLocation
+            guard let map = reader.fields(entry.value, path: itemPath, known: Self.attestationKeys) else { continue }
+            for key in Self.attestationKeys { reader.record(key, of: map, into: &sources) }
+            guard let doneNode = map.node("done") else {
+                reader.missing("done", in: map)
+                continue
+            }
+            guard let done = readDone(doneNode, path: "\(itemPath).done") else { continue }
+            var attestation = Attestation(done: done)
+            read(map, AgentFields.attestation, into: &attestation)
+            result[id] = attestation
+        }
+        return result
+    }
+
+    /// Reads the keys of `fields` that have a binding, by kind, into `root`.
+    private func read<Root>(_ map: RecordReader.Fields, _ fields: [AgentFields.Field<Root>], into root: inout Root) {
+        for field in fields {
+            guard let binding = field.binding, let node = map.node(field.key) else { continue }
+            let path = RecordReader.join(map.path, field.key)
+            switch field.kind {
+            case .text, .requiredText:
+                guard let value = field.kind == .text ? reader.string(node, path: path) : reader.requiredText(node, path: path)
+                else { continue }
+                set(value, binding, &root)
+                set(Optional(value), binding, &root)
+            case .flag:
+                if let value = reader.bool(node, path: path) { set(value, binding, &root) }
+            case .count:
+                if let value = reader.count(node, path: path) { set(value, binding, &root) }
+            case .amount:
+                if let value = reader.number(node, path: path) { set(value, binding, &root) }
+            case .date:
+                if let value = reader.date(node, path: path) { set(value, binding, &root) }
+            case .textList:
+                if let value = reader.stringList(node, path: path) { set(value, binding, &root) }
+            case .metrics:
+                if let value = reader.metrics(node, path: path) { set(value, binding, &root) }
+            case .level, .done, .map, .checklist:
+                break  // read by the caller
+            }
+        }
+    }
+
+    /// Stores `value` at `binding` when the binding has its type (the table's kinds and bindings agree; a test checks it).
+    private func set<Root, Value>(_ value: Value, _ binding: PartialKeyPath<Root>, _ root: inout Root) {
+        if let keyPath = binding as? WritableKeyPath<Root, Value> { root[keyPath: keyPath] = value }
+    }
+
+    /// `true`, `false`, or the string `n/a` (quoted or not).
+    private func readDone(_ node: DocumentNode, path: String) -> Attestation.Done? {
+        if case let .scalar(scalar) = node {
+            if scalar.text == "n/a", reader.format == .yaml || scalar.style == .quoted { return .notApplicable }
+            if scalar.style == .plain {
+                if RecordReader.trueSpellings.contains(scalar.text) { return .yes }
+                if RecordReader.falseSpellings.contains(scalar.text) { return .no }
+            }
+        }
+        reader.error(node, path, "expected true, false or n/a, found \(node.kindDescription)")
+        return nil
+    }
+}

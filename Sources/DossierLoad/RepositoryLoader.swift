@@ -1,0 +1,452 @@
+import DossierSupport
+import DossierModel
+import DossierAudit
+import Foundation
+
+/// Results of parallel work, filled in from several threads under a lock.
+private final class ParallelResults<R>: @unchecked Sendable {
+    let lock = NSLock()
+    var values: [R?]
+    var error: Error?
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+}
+
+/// What loading produced: a repository when the input is valid, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// `nil` when any error was found (see `diagnostics`).
+    public let repository: Repository?
+    public let diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Reads a governance repository from disk (INPUT.md) and validates it.
+///
+/// The only part of loading that touches the file system: everything it reads
+/// goes through `DocumentParser` and the record readers, which are pure.
+public struct RepositoryLoader: Sendable {
+    /// Record files (`dossier.yaml`, agent files, audit summaries, `waivers.yaml`) larger than this are refused.
+    public static let maxRecordBytes = Limits.recordFileBytes
+
+    public let root: URL
+    /// The rule ids `waivers.yaml` may name (scoring's own catalog).
+    public let rules: RuleCatalog
+    public var releaseOverride: String?
+    /// Whether to read the pages under `docs/` (the site needs them, `check` does not).
+    public var loadDocuments: Bool
+    /// Whether to list raw audit logs among the inputs, with their SHA-256 (the site's manifest needs them).
+    public var digestRawLogs = false
+    /// `Limits.agentFiles` and `Limits.docsBytes`, lowered by tests.
+    var agentFileLimit = Limits.agentFiles
+    var docsByteLimit = Limits.docsBytes
+    /// Told when raw audit logs start and finish being read (a progress display).
+    public var logProgress: (any LogProgressObserver)?
+
+    public init(root: URL, rules: RuleCatalog, releaseOverride: String? = nil, loadDocuments: Bool = false) {
+        self.root = root.standardizedFileURL
+        self.rules = rules
+        self.releaseOverride = releaseOverride
+        self.loadDocuments = loadDocuments
+    }
+
+    public func load() throws(InputOutputError) -> LoadResult {
+        let log = DiagnosticLog()
+        var inputs: [FileDigest] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw InputOutputError(path: root.path, reason: "no such repository folder")
+        }
+        guard isDirectory.boolValue else { throw InputOutputError(path: root.path, reason: "not a folder") }
+        guard FileManager.default.isReadableFile(atPath: root.path) else {
+            throw InputOutputError(path: root.path, reason: "cannot read the repository folder")
+        }
+
+        // dossier.yaml
+        var config: Config?
+        if let file = try readDocument("dossier.yaml", format: .yaml, log: log, required: true) {
+            inputs.append(file.digest)
+            if let document = file.document {
+                config = ConfigReader(reader: file.reader, releaseOverride: releaseOverride).read(document)
+            }
+        }
+
+        // agents/: named and checked for duplicates in order, then read and parsed on all cores.
+        struct AgentFile: Sendable {
+            let path: String
+            let stem: String
+            let format: RecordReader.Format
+            let duplicate: Bool
+        }
+        var agentFiles: [AgentFile] = []
+        var stems: [String: String] = [:]
+        for name in try listFiles("agents") {
+            let path = "agents/\(name)"
+            guard let (stem, format) = classifyAgentFile(name, path: path, log: log) else { continue }
+            let duplicate = stems[stem]
+            if let other = duplicate {
+                log.error(SourceLocation(file: path), "", "duplicate agent id '\(stem)': \(other) has the same name")
+            } else {
+                stems[stem] = path
+            }
+            // A duplicate is still checked, so that its own errors show up in the same run.
+            agentFiles.append(AgentFile(path: path, stem: stem, format: format, duplicate: duplicate != nil))
+        }
+        guard agentFiles.count <= agentFileLimit else {
+            log.error(SourceLocation(file: "agents"), "",
+                      "\(agentFiles.count) agent files, over the limit of \(agentFileLimit) per repository")
+            return LoadResult(repository: nil, diagnostics: log.sorted)
+        }
+        let agentResults = try Self.parallelMap(agentFiles) { file in
+            try loadRecord(file.path, format: file.format) { reader, document -> AgentRecord? in
+                guard var agent = AgentReader(reader: reader, id: file.stem).read(document), !file.duplicate else { return nil }
+                checkEvidence(of: &agent)
+                return agent
+            }
+        }
+        var agents: [AgentRecord] = []
+        for (digest, agent, diagnostics) in agentResults {
+            if let digest { inputs.append(digest) }
+            if let agent { agents.append(agent) }
+            diagnostics.forEach(log.append)
+        }
+
+        // audit/
+        var audits: [String: AuditSummary] = [:]
+        let knownAgents = Set(stems.keys)
+        var summaryFiles: [(path: String, stem: String)] = []
+        var rawLogs: [LogFile] = []
+        for path in try listAuditFiles() {
+            let name = String(path.dropFirst("audit/".count))
+            if name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") {
+                rawLogs.append(LogFile(path: path, url: url(path)))
+                continue
+            }
+            guard name.hasSuffix(".json") else {
+                log.error(SourceLocation(file: path), "", "unknown file type in audit/ (expected <agent>.json, .jsonl or .jsonl.gz)")
+                continue
+            }
+            if name.contains("/") {
+                log.error(SourceLocation(file: path), "", "audit summaries belong directly in audit/ (raw logs may be in subfolders)")
+                continue
+            }
+            let stem = String(name.dropLast(".json".count))
+            guard AgentID.isValid(stem) else {
+                log.error(SourceLocation(file: path), "", "bad file name: '\(TextRules.displayable(stem))' is not a valid agent id (\(AgentID.rule))")
+                continue
+            }
+            summaryFiles.append((path, stem))
+        }
+        let summaryResults = try Self.parallelMap(summaryFiles) { file in
+            try loadRecord(file.path, format: .json) { reader, document in
+                AuditSummaryReader(reader: reader, id: file.stem, knownAgents: knownAgents).read(document)
+            }
+        }
+        for (digest, summary, diagnostics) in summaryResults {
+            if let digest { inputs.append(digest) }
+            if let summary { audits[summary.agent] = summary }
+            diagnostics.forEach(log.append)
+        }
+        if !rawLogs.isEmpty {
+            try summarizeRawLogs(rawLogs, knownAgents: knownAgents, into: &audits, log: log)
+            if digestRawLogs { inputs += try digests(of: rawLogs) }
+        }
+
+        // waivers.yaml: checked against the agent ids, and the risk levels of the valid agent files.
+        var waivers: [Waiver] = []
+        if let file = try readDocument("waivers.yaml", format: .yaml, log: log) {
+            inputs.append(file.digest)
+            if let document = file.document {
+                let levels = Dictionary(agents.map { ($0.id, $0.risk.level) }, uniquingKeysWith: { first, _ in first })
+                waivers = WaiverReader(reader: file.reader, knownAgents: knownAgents, levels: levels, rules: rules).read(document) ?? []
+            }
+        }
+
+        // docs/
+        var documents: [Document] = []
+        if loadDocuments {
+            var docsBytes = 0
+            var pages: [String: String] = [:]  // lowercased path → the first page with it
+            for path in try listTree("docs") where path.hasSuffix(".md") {
+                // The path becomes a file name of the site: no control characters in it.
+                if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                    log.error(SourceLocation(file: path), "", "bad file name: a docs page name cannot contain a control character")
+                    continue
+                }
+                // A page that is a symlink out of the repository is not published (it would leak the file).
+                guard EvidencePath.exists(path, in: root) else {
+                    log.warning(SourceLocation(file: path), "", "links outside the repository; not published")
+                    continue
+                }
+                // Two pages differing only by case would be one file on a case-insensitive file system (macOS, Windows).
+                if let other = pages[path.lowercased()] {
+                    log.error(SourceLocation(file: path), "",
+                              "same name as \(other) on a case-insensitive file system; rename one of them")
+                    continue
+                }
+                pages[path.lowercased()] = path
+                guard let bytes = try readDocsPage(path, log: log) else { continue }
+                docsBytes += bytes.count
+                if docsBytes > docsByteLimit {
+                    log.error(SourceLocation(file: path), "",
+                              "the pages under docs/ are over the \(Limits.mebibytes(docsByteLimit)) limit together")
+                    break
+                }
+                if let problem = TextCheck.firstProblem(in: bytes) {
+                    log.error(SourceLocation(file: path, line: problem.line, column: problem.column), "", problem.message)
+                    continue
+                }
+                inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
+                documents.append(Document(path: path, source: String(decoding: bytes, as: UTF8.self)))
+            }
+        }
+
+        let diagnostics = log.sorted
+        guard let config, !log.hasErrors else {
+            return LoadResult(repository: nil, diagnostics: diagnostics)
+        }
+        let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs,
+                                    waivers: waivers)
+        return LoadResult(repository: repository, diagnostics: diagnostics)
+    }
+
+    // MARK: Raw audit logs
+
+    /// Summarizes `audit/**/*.jsonl[.gz]`; raw events win over `audit/<id>.json`.
+    private func summarizeRawLogs(_ logs: [LogFile], knownAgents: Set<String>, into audits: inout [String: AuditSummary],
+                                  log: DiagnosticLog) throws(InputOutputError) {
+        let result: LogSummarizer.Result
+        do {
+            let summarizer = try LogSummarizer(files: logs)
+            logProgress?.started(summarizer.progress)
+            defer { logProgress?.finished() }
+            result = try summarizer.run()
+            summarizer.fileWarnings(result).forEach(log.append)
+        } catch {
+            switch error {
+            case let .unreadable(path, reason):
+                throw InputOutputError(path: path, reason: reason)
+            case let .corrupt(path, reason):
+                log.error(SourceLocation(file: path), "", reason)
+                return
+            }
+        }
+        for (agent, tally) in result.tally.agents.sortedByKey {
+            let file = logs[tally.firstFile].path
+            guard knownAgents.contains(agent) else {
+                log.warning(SourceLocation(file: file), "",
+                            "raw events for '\(TextRules.displayable(agent))', which has no agent file in agents/; ignored")
+                continue
+            }
+            if var summary = audits[agent] {
+                // Malformed lines alone are no events: the summary stays, and counts them too.
+                guard tally.events > 0 else {
+                    summary.malformedLines = [summary.malformedLines, tally.malformedLines].saturatingSum
+                    audits[agent] = summary
+                    log.warning(SourceLocation(file: file), "",
+                                "\(tally.malformedLines) malformed line\(tally.malformedLines == 1 ? "" : "s") for '\(agent)' and no event; "
+                                + "audit/\(agent).json is used, counting them")
+                    continue
+                }
+                log.warning(SourceLocation(file: "audit/\(agent).json"), "",
+                            "raw audit events for '\(agent)' exist too (\(file)); the raw events are used, not this summary")
+            }
+            audits[agent] = tally.summary(agent: agent, file: file)
+        }
+    }
+
+    private func digests(of logs: [LogFile]) throws(InputOutputError) -> [FileDigest] {
+        try Self.parallelMap(logs) { file in
+            guard let (hex, bytes) = Digest.sha256(fileAt: file.url) else {
+                throw InputOutputError(path: file.path, reason: "cannot read the file")
+            }
+            return FileDigest(path: file.path, sha256: hex, bytes: bytes)
+        }
+    }
+
+    // MARK: Files
+
+    /// `work` on every element, on all cores; results in the order of `items`.
+    /// Files are parsed in parallel; the first I/O error stops the load.
+    package static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ work: @escaping @Sendable (T) throws -> R) throws(InputOutputError) -> [R] {
+        let results = ParallelResults<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            do {
+                let value = try work(items[index])
+                results.lock.withLock { results.values[index] = value }
+            } catch {
+                results.lock.withLock { if results.error == nil { results.error = error } }
+            }
+        }
+        if let error = results.error {
+            throw (error as? InputOutputError) ?? InputOutputError(path: "", reason: "\(error)")
+        }
+        return results.values.compactMap { $0 }
+    }
+
+    private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    /// The visible regular files of a folder (not its subfolders), sorted byte-wise; empty if the folder is absent.
+    private func listFiles(_ folder: String) throws(InputOutputError) -> [String] {
+        let entries = try listEntries(folder)
+        return entries.filter { !isDirectory(url("\(folder)/\($0)")) }
+    }
+
+    private func listEntries(_ folder: String) throws(InputOutputError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: url(folder).path)
+                .filter { !$0.hasPrefix(".") }
+                .sorted(by: ByteOrder.less)
+        } catch {
+            throw InputOutputError(path: folder, reason: "cannot list the folder")
+        }
+    }
+
+    /// Every visible file under `audit/`, recursively (symlinked folders are not followed).
+    private func listAuditFiles() throws(InputOutputError) -> [String] { try listTree("audit") }
+
+    /// Every visible file under `folder`, recursively (symlinked folders are not followed), byte order.
+    private func listTree(_ folder: String) throws(InputOutputError) -> [String] {
+        var result: [String] = []
+        var pending = [folder]
+        while let folder = pending.popLast() {
+            if pending.count + result.count > 1_000_000 { break }
+            for name in try listEntries(folder) {
+                let path = "\(folder)/\(name)"
+                if isDirectory(url(path)), !isSymlink(url(path)) {
+                    pending.append(path)
+                } else if !isDirectory(url(path)) {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted(by: ByteOrder.less)
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+
+    private func isSymlink(_ url: URL) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    }
+
+    private func classifyAgentFile(_ name: String, path: String, log: DiagnosticLog) -> (String, RecordReader.Format)? {
+        let formats: [(String, RecordReader.Format)] = [(".yaml", .yaml), (".yml", .yaml), (".json", .json)]
+        guard let (suffix, format) = formats.first(where: { name.hasSuffix($0.0) }) else {
+            log.error(SourceLocation(file: path), "", "unknown file type in agents/ (expected .yaml, .yml or .json)")
+            return nil
+        }
+        let stem = String(name.dropLast(suffix.count))
+        guard AgentID.isValid(stem) else {
+            log.error(SourceLocation(file: path), "", "bad file name: '\(TextRules.displayable(stem))' is not a valid agent id (\(AgentID.rule))")
+            return nil
+        }
+        return (stem, format)
+    }
+
+    /// A record file read and parsed: its digest, the reader for its values, and its document
+    /// (`nil` when it does not parse; `.some(nil)` when it is empty).
+    private struct RecordFile {
+        let digest: FileDigest
+        let reader: RecordReader
+        let document: DocumentNode??
+    }
+
+    /// Reads and parses a record file, reporting into `log`. `nil` when it is missing or too large.
+    private func readDocument(_ path: String, format: RecordReader.Format, log: DiagnosticLog,
+                              required: Bool = false) throws(InputOutputError) -> RecordFile? {
+        guard let bytes = try readRecord(path, log: log, required: required) else { return nil }
+        let reader = RecordReader(file: path, format: format, log: log)
+        return RecordFile(digest: FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count),
+                          reader: reader, document: Self.parse(bytes, reader: reader))
+    }
+
+    /// Reads, parses and reads the values of one record file with a log of its own (files load in parallel).
+    private func loadRecord<R>(_ path: String, format: RecordReader.Format,
+                               read: (RecordReader, DocumentNode?) -> R?) throws(InputOutputError) -> (FileDigest?, R?, [Diagnostic]) {
+        let fileLog = DiagnosticLog()
+        // A parsed file takes many times its size in memory: large files take turns.
+        let size = (try? FileManager.default.attributesOfItem(atPath: url(path).path)[.size] as? NSNumber)?.intValue ?? 0
+        return try Limits.recordGate.withBytes(size) { () throws(InputOutputError) in
+            guard let file = try readDocument(path, format: format, log: fileLog) else { return (nil, nil, fileLog.all) }
+            guard let document = file.document else { return (file.digest, nil, fileLog.all) }
+            return (file.digest, read(file.reader, document), fileLog.all)
+        }
+    }
+
+    /// Reads a record file, enforcing the size limit. `nil` (after reporting) when it is missing or too large.
+    private func readRecord(_ path: String, log: DiagnosticLog, required: Bool = false) throws(InputOutputError) -> [UInt8]? {
+        guard FileManager.default.fileExists(atPath: url(path).path) else {
+            if required { log.error(SourceLocation(file: path), "", "required file is missing") }
+            return nil
+        }
+        return try readLimited(path, limit: Self.maxRecordBytes, kind: "record files", log: log)
+    }
+
+    /// Reads a page under `docs/`, enforcing the Markdown size limit. `nil` (after reporting) when it is
+    /// too large, or if it vanished.
+    private func readDocsPage(_ path: String, log: DiagnosticLog) throws(InputOutputError) -> [UInt8]? {
+        try readLimited(path, limit: Limits.markdownBytes, kind: "Markdown pages", log: log)
+    }
+
+    /// Reads a file of at most `limit` bytes; a larger one is reported and not read whole. `nil` when it
+    /// is too large or missing.
+    private func readLimited(_ path: String, limit: Int, kind: String, log: DiagnosticLog) throws(InputOutputError) -> [UInt8]? {
+        let fileURL = url(path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: fileURL.path) else { return nil }
+        let tooLarge = "over the \(Limits.mebibytes(limit)) limit for \(kind)"
+        if let size = attributes[.size] as? NSNumber, size.intValue > limit {
+            log.error(SourceLocation(file: path), "", "file is \(size.intValue) bytes, \(tooLarge)")
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: fileURL.path) else {
+            throw InputOutputError(path: path, reason: "cannot read the file")
+        }
+        defer { try? handle.close() }
+        do {
+            // A file that grew since it was measured (or a special file) is still never read past the limit.
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            guard data.count <= limit else {
+                log.error(SourceLocation(file: path), "", "file is \(tooLarge)")
+                return nil
+            }
+            return [UInt8](data)
+        } catch {
+            throw InputOutputError(path: path, reason: "cannot read the file")
+        }
+    }
+
+    /// Checks the encoding and parses; `nil` (after reporting) when the file cannot be parsed.
+    static func parse(_ raw: [UInt8], reader: RecordReader) -> DocumentNode?? {
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let problem = TextCheck.firstProblem(in: bytes) {
+            reader.log.error(reader.location(problem.line, problem.column), "", problem.message)
+            return nil
+        }
+        let parsed = reader.format == .json ? JSONDocumentParser.parse(bytes) : DocumentParser.parse(bytes)
+        switch parsed {
+        case let .success(document):
+            return .some(document)
+        case let .failure(failure):
+            reader.log.error(reader.location(failure.line, failure.column), "", failure.message)
+            return nil
+        }
+    }
+
+    // MARK: Evidence
+
+    private func checkEvidence(of agent: inout AgentRecord) {
+        for (id, attestation) in agent.checklist {
+            guard let evidence = attestation.evidence, !EvidencePath.isURL(evidence) else { continue }
+            agent.checklist[id]?.evidenceExists = EvidencePath.exists(evidence, in: root)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import DossierSupport
+
+/// One agent file, `agents/<id>.yaml|.yml|.json`, with defaults applied.
+public struct AgentRecord: Sendable {
+    public var id: String
+    /// The file, relative to the repository root.
+    public var file: String
+    public var name: String
+    public var version: String?
+    /// Empty when absent.
+    public var owner: String = ""
+    /// Markdown.
+    public var description: String = ""
+    public var allowedTools: [String] = []
+    public var risk: RiskProfile
+    /// The EU AI Act record; all defaults when the block is missing.
+    public var compliance = ComplianceRecord()
+    /// Whether a `compliance:` block with a value was given (`compliance: {}` counts).
+    public var hasComplianceBlock = false
+    public var checklist: [String: Attestation] = [:]
+    public var extensions: [String: ExtensionValue] = [:]
+    /// Where each present key path was written (`risk.level` → line 9).
+    public var sources: SourceMap
+
+    public init(id: String, file: String, name: String, risk: RiskProfile) {
+        self.id = id
+        self.file = file
+        self.name = name
+        self.risk = risk
+        self.sources = SourceMap(file: file)
+    }
+}
+
+/// `risk:`, the agent's risk profile.
+public struct RiskProfile: Sendable {
+    public var level: RiskLevel
+    public var canWriteData = false
+    public var canSendExternalMessages = false
+    public var canExecuteCode = false
+    public var canMakeFinancialTransactions = false
+    public var maxTransactionAmount = ExactDecimal.zero
+    public var requiresHumanApproval = false
+    public var approvalThreshold = ""
+
+    public init(level: RiskLevel) { self.level = level }
+
+    public func declares(_ capability: Capability) -> Bool {
+        switch capability {
+        case .sendExternalMessages: canSendExternalMessages
+        case .makeFinancialTransactions: canMakeFinancialTransactions
+        case .executeCode: canExecuteCode
+        case .writeData: canWriteData
+        }
+    }
+}
+
+/// `compliance:`, the EU AI Act record (Articles 9–15), shaped like the reference
+/// model's `EUAIActCompliance` dataclass, whose defaults it shares.
+public struct ComplianceRecord: Sendable {
+    // Art. 9 risk management
+    public var riskAssessmentCompleted = false
+    public var riskAssessmentDate: CalendarDate?
+    public var residualRisksDocumented = false
+    // Art. 10 data governance
+    public var trainingDataDocumented = false
+    public var dataQualityMeasures = false
+    public var biasTestingCompleted = false
+    // Art. 11 technical documentation
+    public var systemDescription = ""
+    public var intendedPurpose = ""
+    public var performanceMetrics: [(String, ExactDecimal)] = []
+    // Art. 12 record-keeping
+    public var auditLogsEnabled = false
+    public var logRetentionDays = 0
+    // Art. 13 transparency
+    public var usersInformedOfAI = false
+    public var aiDisclosureText = ""
+    // Art. 14 human oversight
+    public var humanOversightMeasures: [String] = []
+    public var overrideCapability = false
+    // Art. 15 accuracy, robustness
+    public var accuracyMetrics: [(String, ExactDecimal)] = []
+    public var adversarialTesting = false
+
+    public init() {}
+}
+
+/// A checklist attestation: `{done, evidence, note}`.
+public struct Attestation: Sendable {
+    public enum Done: String, Sendable {
+        case yes = "done", no = "open", notApplicable = "n/a"
+    }
+
+    public var done: Done
+    public var evidence: String?
+    public var note: String?
+    /// For a repository path: whether it exists inside the repository. URLs are `true`.
+    public var evidenceExists = true
+
+    public init(done: Done, evidence: String? = nil, note: String? = nil) {
+        self.done = done
+        self.evidence = evidence
+        self.note = note
+    }
+}

@@ -1,0 +1,85 @@
+import DossierSupport
+
+/// `audit/<id>.json`: what the audit pipeline reports for one agent over a period.
+public struct AuditSummary: Sendable {
+    public struct ActionStats: Sendable, Equatable {
+        public var total: Int
+        public var blocked: Int
+        /// Present only where some event carried an amount.
+        public var maxAmount: ExactDecimal?
+
+        public init(total: Int, blocked: Int, maxAmount: ExactDecimal? = nil) {
+            self.total = total
+            self.blocked = blocked
+            self.maxAmount = maxAmount
+        }
+    }
+
+    public struct PolicyViolations: Sendable, Equatable {
+        public var count: Int
+        /// The most severe seen among the policy's violations.
+        public var severity: Severity
+
+        public init(count: Int, severity: Severity) {
+            self.count = count
+            self.severity = severity
+        }
+    }
+
+    public struct Approvals: Sendable, Equatable {
+        public var approved = 0
+        public var rejected = 0
+        public var timeout = 0
+
+        public init(approved: Int = 0, rejected: Int = 0, timeout: Int = 0) {
+            self.approved = approved
+            self.rejected = rejected
+            self.timeout = timeout
+        }
+
+        public var total: Int { [approved, rejected, timeout].saturatingSum }
+    }
+
+    public struct Durations: Sendable, Equatable {
+        public var p50: ExactDecimal
+        public var p95: ExactDecimal
+        public var max: ExactDecimal
+
+        package init(p50: ExactDecimal, p95: ExactDecimal, max: ExactDecimal) {
+            self.p50 = p50
+            self.p95 = p95
+            self.max = max
+        }
+    }
+
+    public var agent: String
+    /// The summary file (or raw log) the evidence comes from, relative to the repository.
+    public var file: String
+    public var periodStart: String?
+    public var periodEnd: String?
+    public var events: Int
+    public var allowed: Int
+    public var blocked: Int
+    public var actions: [String: ActionStats] = [:]
+    public var tools: [String: Int] = [:]
+    public var policyViolations: [String: PolicyViolations] = [:]
+    public var approvals = Approvals()
+    public var inputTokens = 0
+    public var outputTokens = 0
+    public var durationMs: Durations?
+    public var malformedLines = 0
+    /// Where each present key path was written.
+    public var sources: SourceMap
+
+    public init(agent: String, file: String, events: Int, allowed: Int, blocked: Int) {
+        self.agent = agent
+        self.file = file
+        self.events = events
+        self.allowed = allowed
+        self.blocked = blocked
+        self.sources = SourceMap(file: file)
+    }
+
+    /// Sum of all policy violation counts.
+    public var totalViolations: Int { policyViolations.values.map(\.count).saturatingSum }
+}

@@ -1,0 +1,54 @@
+import DossierSupport
+
+/// Thresholds from `dossier.yaml` (`thresholds:`), with their defaults.
+public struct Thresholds: Sendable, Equatable {
+    /// Art. 12/19/26(6): logs kept at least six months.
+    public var retentionMinDays = 180
+    public var assessmentMaxAgeDays = 365
+    public var approvalTimeoutMaxRatio = ExactDecimal("0.05")!
+    public var violationMaxRatio = ExactDecimal("0.01")!
+
+    public init() {}
+}
+
+/// `dossier.yaml`: who, what release, thresholds.
+public struct Config: Sendable {
+    public var organization: String
+    public var title: String = "AI Agent Governance"
+    /// `nil` when absent (then `--release` must give it).
+    public var release: String?
+    /// `nil` when absent (then `SOURCE_DATE_EPOCH` or today decides).
+    public var asOf: CalendarDate?
+    public var baseURL: String = ""
+    public var thresholds = Thresholds()
+    /// Capability → audited actions that exercise it.
+    public var capabilities: [Capability: [String]]
+    public var extensions: [String: ExtensionValue] = [:]
+
+    public init(organization: String) {
+        self.organization = organization
+        var map: [Capability: [String]] = [:]
+        for capability in Capability.allCases { map[capability] = capability.defaultActions }
+        self.capabilities = map
+    }
+
+}
+
+/// A value under an `x-` key, carried through untouched.
+public indirect enum ExtensionValue: Sendable, Equatable {
+    case null
+    case scalar(String)
+    case list([ExtensionValue])
+    case map([(String, ExtensionValue)])
+
+    public static func == (a: ExtensionValue, b: ExtensionValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.scalar(x), .scalar(y)): return x == y
+        case let (.list(x), .list(y)): return x == y
+        case let (.map(x), .map(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+}

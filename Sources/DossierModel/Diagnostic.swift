@@ -1,0 +1,64 @@
+import DossierSupport
+
+/// One problem found while reading the repository.
+///
+/// Printed as `file:line:col: key.path: message`. Errors make the run fail
+/// with exit code 65; warnings are printed and the run goes on.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    /// The key path the problem is about (`compliance.log_retention_days`), or empty.
+    public var keyPath: String
+    public var message: String
+
+    public init(_ severity: Severity = .error, at location: SourceLocation, keyPath: String = "", _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.keyPath = keyPath
+        self.message = message
+    }
+
+    public var description: String {
+        var text = "\(location): "
+        if severity == .warning { text += "warning: " }
+        if !keyPath.isEmpty { text += "\(keyPath): " }
+        return text + message
+    }
+}
+
+/// Collects diagnostics from every stage so that one run reports all of them.
+public final class DiagnosticLog: @unchecked Sendable {
+    private var items: [Diagnostic] = []
+
+    public init() {}
+
+    public func error(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
+        items.append(Diagnostic(.error, at: location, keyPath: keyPath, message))
+    }
+
+    public func warning(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
+        items.append(Diagnostic(.warning, at: location, keyPath: keyPath, message))
+    }
+
+    public func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// Every diagnostic, in the order they were reported.
+    public var all: [Diagnostic] { items }
+
+    public var errorCount: Int { items.lazy.filter { $0.severity == .error }.count }
+
+    /// All diagnostics, sorted by file, line and column (then message, for a stable order).
+    public var sorted: [Diagnostic] {
+        items.sorted { a, b in
+            if a.location != b.location { return a.location < b.location }
+            if a.keyPath != b.keyPath { return ByteOrder.less(a.keyPath, b.keyPath) }
+            return ByteOrder.less(a.message, b.message)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import DossierSupport
+
+/// A gap: a failed article check or a finding (SCORING.md).
+public struct Gap: Sendable, Equatable {
+    public enum Kind: String, Sendable { case article, finding }
+    public enum Status: String, Sendable { case open, waived }
+
+    public var rule: String
+    public var kind: Kind
+    /// `Art. 9` … `Art. 15` for article checks.
+    public var article: String?
+    public var severity: Severity
+    public var status: Status = .open
+    /// The key path the rule is about (`compliance.bias_testing_completed`).
+    public var field: String?
+    /// For rules that fire once per item: the capability, action, tool, policy or checklist item.
+    public var subject: String?
+    public var message: String
+    public var remediation: String
+    /// Where `field` (or its nearest present parent) was written.
+    public var source: SourceLocation?
+    /// The waiver that applies, when `status` is `waived`.
+    public var waiver: Waiver?
+
+    public init(rule: String, kind: Kind, article: String? = nil, severity: Severity, field: String?, subject: String? = nil,
+                message: String, remediation: String, source: SourceLocation?) {
+        self.rule = rule
+        self.kind = kind
+        self.article = article
+        self.severity = severity
+        self.field = field
+        self.subject = subject
+        self.message = message
+        self.remediation = remediation
+        self.source = source
+    }
+}
+
+/// The result of one of the seven article checks.
+public struct ArticleCheckResult: Sendable, Equatable {
+    public let id: String
+    public let article: String
+    public let passed: Bool
+    /// The first field of the check that fails (nil when it passes).
+    public let failingField: String?
+
+    package init(id: String, article: String, passed: Bool, failingField: String?) {
+        self.id = id
+        self.article = article
+        self.passed = passed
+        self.failingField = failingField
+    }
+}
+
+/// The status of a checklist item for one agent.
+public enum ChecklistStatus: String, Sendable {
+    case done, open
+    case notApplicable = "n/a"
+}
+
+public struct ChecklistEntry: Sendable {
+    public let item: ChecklistItem
+    public let status: ChecklistStatus
+    public let evidence: String?
+    public let note: String?
+
+    package init(item: ChecklistItem, status: ChecklistStatus, evidence: String?, note: String?) {
+        self.item = item
+        self.status = status
+        self.evidence = evidence
+        self.note = note
+    }
+}
+
+/// Everything scored for one agent.
+public struct AgentReport: Sendable {
+    public let agent: AgentRecord
+    public let audit: AuditSummary?
+    public let checks: [ArticleCheckResult]
+    /// Article gaps and findings, in report order (SCORING.md §4).
+    public let gaps: [Gap]
+    public let checklist: [ChecklistEntry]
+
+    package init(agent: AgentRecord, audit: AuditSummary?, checks: [ArticleCheckResult], gaps: [Gap], checklist: [ChecklistEntry]) {
+        self.agent = agent
+        self.audit = audit
+        self.checks = checks
+        self.gaps = gaps
+        self.checklist = checklist
+    }
+
+    public var passed: Int { checks.filter(\.passed).count }
+    public var total: Int { checks.count }
+    public var complianceScore: String { "\(passed)/\(total)" }
+    public var fullyCompliant: Bool { passed == total }
+    public var articleGaps: [String] { checks.filter { !$0.passed }.map(\.id) }
+    public var openGaps: [Gap] { gaps.filter { $0.status == .open } }
+
+    /// No open gap of severity high or critical, and every checklist item done or n/a.
+    public var deployable: Bool {
+        !openGaps.contains { $0.severity.isAtLeast(.high) } && checklist.allSatisfy { $0.status != .open }
+    }
+
+    /// Why the agent is or is not deployable, in one sentence.
+    public var verdictReason: String {
+        let blocking = openGaps.filter { $0.severity.isAtLeast(.high) }
+        let openItems = checklist.filter { $0.status == .open }
+        if blocking.isEmpty && openItems.isEmpty {
+            return "no open high or critical gap, and every checklist item is done or n/a"
+        }
+        var parts: [String] = []
+        if !blocking.isEmpty {
+            parts.append("\(blocking.count) open high or critical gap\(blocking.count == 1 ? "" : "s")")
+        }
+        if !openItems.isEmpty {
+            parts.append("\(openItems.count) open checklist item\(openItems.count == 1 ? "" : "s")")
+        }
+        return parts.joined(separator: " and ")
+    }
+}
+
+/// Portfolio counts.
+public struct PortfolioSummary: Sendable, Equatable {
+    public var agents = 0
+    public var fullyCompliant = 0
+    public var deployable = 0
+    /// Open gaps by severity.
+    public var gaps: [Severity: Int] = [:]
+    public var waived = 0
+}
+
+/// The scored release report.
+public struct Report: Sendable {
+    /// The `schema` of report.json (OUTPUT.md); what `--compare-to` and `--history` accept.
+    public static let schema = "dossier.report/v1"
+
+    public let organization: String
+    public let title: String
+    public let release: String
+    public let asOf: CalendarDate
+    /// By agent id, byte order.
+    public let agents: [AgentReport]
+    public let extensions: [String: ExtensionValue]
+    /// What changed since a previous release (`--compare-to`).
+    public var changes: ReleaseChanges?
+    /// Earlier releases and this one, oldest first (`--history`); empty without it.
+    public var history: [ReleaseSummary] = []
+
+    package init(organization: String, title: String, release: String, asOf: CalendarDate, agents: [AgentReport],
+                 extensions: [String: ExtensionValue]) {
+        self.organization = organization
+        self.title = title
+        self.release = release
+        self.asOf = asOf
+        self.agents = agents
+        self.extensions = extensions
+    }
+
+    public var summary: PortfolioSummary {
+        var summary = PortfolioSummary()
+        summary.agents = agents.count
+        for severity in Severity.allCases { summary.gaps[severity] = 0 }
+        for agent in agents {
+            if agent.fullyCompliant { summary.fullyCompliant += 1 }
+            if agent.deployable { summary.deployable += 1 }
+            for gap in agent.gaps {
+                if gap.status == .open { summary.gaps[gap.severity, default: 0] += 1 } else { summary.waived += 1 }
+            }
+        }
+        return summary
+    }
+
+    /// Open gaps at or above `level` that the previous release did not have (`--fail-on-new`).
+    public func newOpenGaps(atLeast level: Severity, changes: ReleaseChanges) -> [(AgentReport, Gap)] {
+        openGaps(atLeast: level).filter { changes.isNew(agent: $0.0.agent.id, gap: $0.1) }
+    }
+
+    /// Open gaps at or above `level`.
+    public func openGaps(atLeast level: Severity) -> [(AgentReport, Gap)] {
+        agents.flatMap { agent in agent.openGaps.filter { $0.severity.isAtLeast(level) }.map { (agent, $0) } }
+    }
+}

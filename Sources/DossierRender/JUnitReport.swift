@@ -1,0 +1,223 @@
+import DossierSupport
+import DossierModel
+import DossierScore
+
+/// `check --format junit` (OUTPUT.md): the report as JUnit XML, for the test
+/// report views of GitLab, Jenkins and GitHub.
+///
+/// One `<testsuite>` per agent, in report order, with one `<testcase>` per
+/// article check, per checklist item and per finding, in that order:
+///
+/// - an article check is named by its id (`risk_management`), the same id as
+///   the gap's `rule` in report.json and SARIF, so one name finds a gap
+///   everywhere; the article (`Art. 9`) is in the failure text;
+/// - a checklist item is named `checklist:<item id>`;
+/// - a finding is named `rule`, or `rule:subject` for rules that fire once per item.
+///
+/// An open gap or open checklist item is a `<failure>`; a waived gap or an
+/// n/a item is `<skipped>`; anything else passes. Every testcase's
+/// `classname` is the agent id, so reporters group the cases by agent.
+///
+/// The output depends only on the report: no timestamps, durations or host
+/// names, and the same report gives the same bytes. Input text cannot break
+/// the XML: markup characters are escaped and characters XML 1.0 forbids are dropped.
+public enum JUnitReport {
+    public static func render(_ report: Report) -> String {
+        let suites = report.agents.map { suite(for: $0, report: report) }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites" + attributes([
+            ("name", "dossier"),
+            ("tests", String(suites.map(\.tests).reduce(0, +))),
+            ("failures", String(suites.map(\.failures).reduce(0, +))),
+            ("errors", "0"),
+            ("skipped", String(suites.map(\.skipped).reduce(0, +))),
+        ]) + ">\n"
+        for suite in suites { out += suite.xml }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    /// How a testcase ended.
+    enum Outcome {
+        case passed
+        /// `<failure message type>` with a text body.
+        case failed(message: String, type: String, details: String)
+        /// `<skipped message>`.
+        case skipped(message: String)
+    }
+
+    struct TestCase {
+        let name: String
+        let outcome: Outcome
+    }
+
+    /// One rendered `<testsuite>` with its counts.
+    struct Suite {
+        var xml = ""
+        var tests = 0
+        var failures = 0
+        var skipped = 0
+    }
+
+    /// The testcases of one agent, in the order described above.
+    static func testCases(for agent: AgentReport) -> [TestCase] {
+        var cases: [TestCase] = []
+        for check in agent.checks {
+            if let gap = agent.gaps.first(where: { $0.kind == .article && $0.rule == check.id }) {
+                cases.append(TestCase(name: check.id, outcome: outcome(of: gap)))
+            } else if check.passed {
+                cases.append(TestCase(name: check.id, outcome: .passed))
+            } else {
+                // The scorer gives every failed check a gap; this keeps a failed check red without one.
+                let text = "\(check.article) \(check.id) fails at \(check.failingField ?? "the record")"
+                cases.append(TestCase(name: check.id, outcome: .failed(message: text, type: "check", details: text)))
+            }
+        }
+        for entry in agent.checklist {
+            cases.append(TestCase(name: "checklist:\(entry.item.id)", outcome: outcome(of: entry)))
+        }
+        for gap in agent.gaps where gap.kind == .finding {
+            let name = gap.subject.map { "\(gap.rule):\($0)" } ?? gap.rule
+            cases.append(TestCase(name: name, outcome: outcome(of: gap)))
+        }
+        return cases
+    }
+
+    static func outcome(of gap: Gap) -> Outcome {
+        switch gap.status {
+        case .open:
+            return .failed(message: gap.message, type: gap.severity.rawValue, details: details(of: gap))
+        case .waived:
+            guard let waiver = gap.waiver, let justification = waiverJustification(of: gap) else {
+                return .skipped(message: "waived")
+            }
+            return .skipped(message: "waived: \(justification) (expires \(waiver.expires))")
+        }
+    }
+
+    static func outcome(of entry: ChecklistEntry) -> Outcome {
+        switch entry.status {
+        case .done:
+            return .passed
+        case .notApplicable:
+            return .skipped(message: "n/a")
+        case .open:
+            var lines = ["\(entry.item.title) is open.",
+                         "section: \(entry.item.section)",
+                         "decided by: \(entry.item.isAuto ? "the agent's data (auto)" : "attestation in checklist.\(entry.item.id)")"]
+            if let evidence = entry.evidence { lines.append("evidence: \(evidence)") }
+            if let note = entry.note { lines.append("note: \(note)") }
+            return .failed(message: "open: \(entry.item.title)", type: "checklist", details: lines.joined(separator: "\n"))
+        }
+    }
+
+    /// The failure text of an open gap: the message, then what it is about and how to fix it.
+    static func details(of gap: Gap) -> String {
+        var lines = [gap.message, "rule: \(gap.rule)" + (gap.article.map { " (\($0))" } ?? "")]
+        lines.append("severity: \(gap.severity.rawValue)")
+        if let field = gap.field { lines.append("field: \(field)") }
+        if let subject = gap.subject { lines.append("subject: \(subject)") }
+        if let source = gap.source { lines.append("source: \(source.fileAndLine)") }
+        lines.append("remediation: \(gap.remediation)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A waived gap's justification, from its waiver in waivers.yaml.
+    static func waiverJustification(of gap: Gap) -> String? { gap.waiver?.justification }
+
+    static func suite(for agent: AgentReport, report: Report) -> Suite {
+        let id = agent.agent.id
+        let cases = testCases(for: agent)
+        var suite = Suite()
+        var body = ""
+        for testCase in cases {
+            suite.tests += 1
+            let open = "    <testcase" + attributes([("classname", id), ("name", testCase.name)])
+            switch testCase.outcome {
+            case .passed:
+                body += open + "/>\n"
+            case let .failed(message, type, details):
+                suite.failures += 1
+                body += open + ">\n"
+                body += "      <failure" + attributes([("message", message), ("type", type)]) + ">"
+                body += escapeText(details) + "</failure>\n"
+                body += "    </testcase>\n"
+            case let .skipped(message):
+                suite.skipped += 1
+                body += open + ">\n"
+                body += "      <skipped" + attributes([("message", message)]) + "/>\n"
+                body += "    </testcase>\n"
+            }
+        }
+        suite.xml = "  <testsuite" + attributes([
+            ("name", id),
+            ("tests", String(suite.tests)),
+            ("failures", String(suite.failures)),
+            ("errors", "0"),
+            ("skipped", String(suite.skipped)),
+        ]) + ">\n"
+        // Jenkins shows suite properties; GitLab and GitHub reporters ignore them.
+        suite.xml += "    <properties>\n"
+        for (name, value) in [("release", report.release), ("as_of", report.asOf.description),
+                              ("risk_level", agent.agent.risk.level.rawValue),
+                              ("compliance_score", agent.complianceScore),
+                              ("deployable", agent.deployable ? "true" : "false")] {
+            suite.xml += "      <property" + attributes([("name", name), ("value", value)]) + "/>\n"
+        }
+        suite.xml += "    </properties>\n"
+        suite.xml += body + "  </testsuite>\n"
+        return suite
+    }
+
+    // MARK: - Escaping
+
+    /// ` name="value"` pairs, values escaped for a double-quoted attribute.
+    static func attributes(_ pairs: [(String, String)]) -> String {
+        pairs.map { " \($0.0)=\"\(escapeAttribute($0.1))\"" }.joined()
+    }
+
+    /// Text content: markup characters escaped, forbidden characters dropped.
+    /// A CR is written `&#13;`, since parsers turn a literal CR (or CRLF) into LF.
+    static func escapeText(_ text: String) -> String {
+        escape(text, whitespace: false)
+    }
+
+    /// An attribute value. Parsers turn literal tab, LF and CR in an attribute
+    /// into spaces, so those are written as character references to survive.
+    static func escapeAttribute(_ text: String) -> String {
+        escape(text, whitespace: true)
+    }
+
+    private static func escape(_ text: String, whitespace: Bool) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"  // also keeps `]]>` out of the text
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\r": out += "&#13;"
+            case "\t" where whitespace: out += "&#9;"
+            case "\n" where whitespace: out += "&#10;"
+            default:
+                if isAllowedInXML(scalar) { out.unicodeScalars.append(scalar) }
+            }
+        }
+        // As everywhere in the site: a script URL in input text keeps its value, with its colon written `&#58;`.
+        return HTMLSafety.neutralizeSchemes(out)
+    }
+
+    /// XML 1.0 `Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up
+    /// (a Swift scalar is never a surrogate). Other characters cannot be written
+    /// even as references, so they are dropped.
+    static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x20...0xFFFD: true
+        case 0x10000...: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import DossierSupport
+import DossierModel
+
+/// What a finding rule looks at: one agent, its audit evidence, the configuration and the evaluation date.
+public struct RuleContext: Sendable {
+    public let agent: AgentRecord
+    public let audit: AuditSummary?
+    public let config: Config
+    public let asOf: CalendarDate
+
+    /// A finding of `rule`, located at `field` (or its nearest present parent) unless `source` is given.
+    func finding(_ rule: FindingRule, field: String?, subject: String? = nil, message: String,
+                 remediation: String? = nil, source: SourceLocation? = nil) -> Gap {
+        Gap(rule: rule.id, kind: .finding, severity: rule.severity, field: field, subject: subject,
+            message: message, remediation: remediation ?? rule.remediation,
+            source: source ?? agent.sources.location(of: field))
+    }
+
+    /// Audited actions with at least one event that exercise `capability`, in byte order.
+    func auditedActions(exercising capability: Capability) -> [(String, AuditSummary.ActionStats)] {
+        guard let audit else { return [] }
+        let mapped = config.capabilities[capability, default: []]
+        return audit.actions.filter { mapped.contains($0.key) && $0.value.total > 0 }
+            .sorted { ByteOrder.less($0.key, $1.key) }
+    }
+}
+
+/// An evidence-based rule with a stable id (SCORING.md §2).
+public struct FindingRule: Sendable {
+    public let id: String
+    public let severity: Severity
+    /// When it fires, in a sentence (for the reference docs and SARIF rule help).
+    public let summary: String
+    /// The default remediation hint.
+    public let remediation: String
+    let evaluate: @Sendable (FindingRule, RuleContext) -> [Gap]
+
+    public func findings(in context: RuleContext) -> [Gap] { evaluate(self, context) }
+}
+
+extension FindingRule {
+    /// Every finding rule computed from agent data, in rule-id order.
+    public static let all: [FindingRule] = ([
+        .undeclaredCapability, .transactionOverLimit, .criticalViolation, .toolOutsideAllowlist,
+        .approvalGateMissing, .auditEvidenceMissing, .approvalsNotEvidenced, .approvalTimeouts, .violationRate,
+        .staleRiskAssessment, .dataQualityUndocumented, .ownerMissing, .evidenceMissing, .assessmentUndated,
+        .disclosureTextMissing, .malformedAuditLines,
+    ] as [FindingRule]).sorted { ByteOrder.less($0.id, $1.id) }
+}

@@ -1,0 +1,126 @@
+import DossierSupport
+import DossierModel
+
+// Rules that compare the audit evidence with what the profile declares.
+
+extension FindingRule {
+    static let undeclaredCapability = FindingRule(
+        id: "undeclared-capability", severity: .critical,
+        summary: "The audit shows at least one event of an action mapped to a capability that the risk profile declares false.",
+        remediation: "Either stop the agent from using the capability (remove the tool, enforce it in the policy engine) or declare it in the risk profile and reassess the risk."
+    ) { rule, context in
+        Capability.allCases.compactMap { capability -> Gap? in
+            guard !context.agent.risk.declares(capability) else { return nil }
+            let actions = context.auditedActions(exercising: capability)
+            guard !actions.isEmpty else { return nil }
+            let events = actions.map { "\($0.1.total) \($0.0)" }.joined(separator: ", ")
+            let count = actions.map(\.1.total).saturatingSum
+            return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
+                                   message: "the audit shows \(count) event\(count == 1 ? "" : "s") (\(events)) exercising \(capability.rawValue), which the risk profile declares false")
+        }
+    }
+
+    static let transactionOverLimit = FindingRule(
+        id: "transaction-over-limit", severity: .critical,
+        summary: "An audited max_amount of a transaction action exceeds risk.max_transaction_amount (a limit of 0 allows no amount).",
+        remediation: "Enforce the transaction limit in the policy engine, or raise risk.max_transaction_amount after a risk review."
+    ) { rule, context in
+        let limit = context.agent.risk.maxTransactionAmount
+        return context.auditedActions(exercising: .makeFinancialTransactions).compactMap { action, stats -> Gap? in
+            guard let amount = stats.maxAmount, amount > limit else { return nil }
+            return context.finding(rule, field: "risk.max_transaction_amount", subject: action,
+                                   message: "the audit shows \(action) amounts up to \(amount.text), above the limit of \(limit.text)")
+        }
+    }
+
+    static let criticalViolation = FindingRule(
+        id: "critical-violation", severity: .critical,
+        summary: "The audit shows at least one policy violation of severity critical (one finding per policy).",
+        remediation: "Investigate each critical violation as an incident, fix its cause, and record the outcome."
+    ) { rule, context in
+        guard let audit = context.audit else { return [] }
+        return audit.policyViolations.filter { $0.value.severity == .critical && $0.value.count > 0 }
+            .sorted { ByteOrder.less($0.key, $1.key) }
+            .map { policy, violations in
+                context.finding(rule, field: nil, subject: policy,
+                                message: "the audit shows \(violations.count) critical violation\(violations.count == 1 ? "" : "s") of policy \(policy)",
+                                source: audit.sources.location(of: "policy_violations.\(policy)"))
+            }
+    }
+
+    static let toolOutsideAllowlist = FindingRule(
+        id: "tool-outside-allowlist", severity: .high,
+        summary: "allowed_tools is a non-empty list and the audit shows a tool that is not in it.",
+        remediation: "Remove the tool from the agent or add it to allowed_tools after review."
+    ) { rule, context in
+        guard let audit = context.audit, !context.agent.allowedTools.isEmpty else { return [] }
+        return audit.tools.filter { $0.value > 0 && !context.agent.allowedTools.contains($0.key) }
+            .sorted { ByteOrder.less($0.key, $1.key) }
+            .map { tool, uses in
+                context.finding(rule, field: "allowed_tools", subject: tool,
+                                message: "the audit shows \(uses) use\(uses == 1 ? "" : "s") of tool \(tool), which is not in allowed_tools")
+            }
+    }
+
+    static let auditEvidenceMissing = FindingRule(
+        id: "audit-evidence-missing", severity: .high,
+        summary: "Risk level high or critical, audit_logs_enabled is true, and there is no audit summary or raw log for the agent.",
+        remediation: "Export the agent's audit logs, or a summary of them, into audit/ so that the record can be checked against evidence."
+    ) { rule, context in
+        guard context.agent.risk.level >= .high, context.agent.compliance.auditLogsEnabled, context.audit == nil else { return [] }
+        return [context.finding(rule, field: "compliance.audit_logs_enabled",
+                                message: "audit logging is declared enabled for a \(context.agent.risk.level.rawValue)-risk agent, but the repository has no audit evidence for it")]
+    }
+
+    static let approvalsNotEvidenced = FindingRule(
+        id: "approvals-not-evidenced", severity: .medium,
+        summary: "requires_human_approval is true, the audit has events of capability-mapped actions, and it records no approval decision at all.",
+        remediation: "Make sure the approval gate records its decisions (metadata.approval_status) in the audit log."
+    ) { rule, context in
+        guard context.agent.risk.requiresHumanApproval, let audit = context.audit, audit.approvals.total == 0 else { return [] }
+        let actions = Capability.allCases.flatMap { context.auditedActions(exercising: $0) }
+        guard !actions.isEmpty else { return [] }
+        let count = actions.map(\.1.total).saturatingSum
+        return [context.finding(rule, field: "risk.requires_human_approval",
+                                message: "human approval is required, but the audit records no approval decision for \(count) capability event\(count == 1 ? "" : "s")")]
+    }
+
+    static let approvalTimeouts = FindingRule(
+        id: "approval-timeouts", severity: .medium,
+        summary: "timeouts / (approved + rejected + timeout) is above thresholds.approval_timeout_max_ratio.",
+        remediation: "Staff the approval rota or adjust the gate so that requests are decided before they time out."
+    ) { rule, context in
+        guard let audit = context.audit else { return [] }
+        let approvals = audit.approvals
+        let threshold = context.config.thresholds.approvalTimeoutMaxRatio
+        guard threshold.isExceeded(byRatioOf: approvals.timeout, to: approvals.total) else { return [] }
+        return [context.finding(rule, field: nil,
+                                message: "\(approvals.timeout) of \(approvals.total) approval requests timed out, above the maximum ratio of \(threshold.text)",
+                                source: audit.sources.location(of: "approvals.timeout"))]
+    }
+
+    static let violationRate = FindingRule(
+        id: "violation-rate", severity: .medium,
+        summary: "Total policy violations / events is above thresholds.violation_max_ratio.",
+        remediation: "Find the policies violated most often and fix the agent's prompts, tools or limits that lead to them."
+    ) { rule, context in
+        guard let audit = context.audit else { return [] }
+        let violations = audit.totalViolations
+        let threshold = context.config.thresholds.violationMaxRatio
+        guard threshold.isExceeded(byRatioOf: violations, to: audit.events) else { return [] }
+        return [context.finding(rule, field: nil,
+                                message: "\(violations) policy violations in \(audit.events) events, above the maximum ratio of \(threshold.text)",
+                                source: audit.sources.location(of: "policy_violations"))]
+    }
+
+    static let malformedAuditLines = FindingRule(
+        id: "malformed-audit-lines", severity: .low,
+        summary: "The agent's audit summary counts malformed lines (more than 0).",
+        remediation: "Fix the logger or the log shipping that writes lines which are not valid audit events."
+    ) { rule, context in
+        guard let audit = context.audit, audit.malformedLines > 0 else { return [] }
+        return [context.finding(rule, field: nil,
+                                message: "the audit log has \(audit.malformedLines) malformed line\(audit.malformedLines == 1 ? "" : "s") that are not events",
+                                source: audit.sources.location(of: "malformed_lines"))]
+    }
+}

@@ -1,0 +1,54 @@
+import DossierSupport
+import DossierModel
+
+/// Scores a repository: article checks, findings, checklist and verdict per agent.
+///
+/// Pure: the evaluation date and release are passed in, nothing is read from
+/// the clock or the disk.
+public struct Scorer: Sendable {
+    public let asOf: CalendarDate
+    public let release: String
+
+    public init(asOf: CalendarDate, release: String) {
+        self.asOf = asOf
+        self.release = release
+    }
+
+    public func score(_ repository: Repository) -> Report {
+        let config = repository.config
+        let waivers = Dictionary(grouping: repository.waivers, by: \.agent)
+        let agents = repository.agents.map { agent in
+            score(agent, audit: repository.audits[agent.id], config: config, waivers: waivers[agent.id] ?? [])
+        }
+        return Report(organization: config.organization, title: config.title, release: release, asOf: asOf,
+                      agents: agents, extensions: config.extensions)
+    }
+
+    /// Scores one agent; `waivers` are the agent's entries of waivers.yaml, in file order.
+    public func score(_ agent: AgentRecord, audit: AuditSummary?, config: Config, waivers: [Waiver] = []) -> AgentReport {
+        let thresholds = config.thresholds
+        let checks = ArticleCheck.all.map { $0.evaluate(agent.compliance, thresholds: thresholds) }
+        var gaps = ArticleCheck.all.compactMap { $0.gap(for: agent, thresholds: thresholds) }
+        let context = RuleContext(agent: agent, audit: audit, config: config, asOf: asOf)
+        for rule in FindingRule.all { gaps += rule.findings(in: context) }
+        gaps = FindingRule.applyWaivers(waivers, to: gaps, asOf: asOf)
+        let recordKeeping = checks.first { $0.id == "record_keeping" }?.passed ?? false
+        return AgentReport(agent: agent, audit: audit, checks: checks, gaps: Self.ordered(gaps),
+                           checklist: ChecklistEvaluator.evaluate(agent, recordKeepingPasses: recordKeeping))
+    }
+
+    /// SCORING.md §4: severity, then article checks in table order before findings,
+    /// then rule id, then subject (byte order), then message.
+    static func ordered(_ gaps: [Gap]) -> [Gap] {
+        gaps.sorted { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            let orderA = ArticleCheck.order(of: a.rule) ?? Int.max
+            let orderB = ArticleCheck.order(of: b.rule) ?? Int.max
+            if (a.kind == .article) != (b.kind == .article) { return a.kind == .article }
+            if orderA != orderB { return orderA < orderB }
+            if a.rule != b.rule { return ByteOrder.less(a.rule, b.rule) }
+            if a.subject != b.subject { return ByteOrder.less(a.subject, b.subject) }
+            return ByteOrder.less(a.message, b.message)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import DossierSupport
+import DossierModel
+import DossierLoad
+import DossierScore
+import DossierRender
+
+/// A horizontal bar chart as numbers: the templates turn it into inline SVG.
+/// Geometry is computed here in whole pixels so that templates only place values.
+struct Chart {
+    struct Segment {
+        let value: Int
+        /// A fixed style name (`critical`, `allowed` …), never input text.
+        let style: String
+    }
+
+    struct Row {
+        let label: String
+        let segments: [Segment]
+        var total: Int { segments.map(\.value).saturatingSum }
+    }
+
+    let id: String
+    let title: String
+    let rows: [Row]
+    /// Legend entries for stacked charts: (style, label).
+    var legend: [(String, String)] = []
+    /// Column headers of the data table: label column first, then one per segment, then total.
+    var columns: [String] = []
+
+    static let width = 440
+    static let labelWidth = 130
+    static let valueWidth = 70
+    static let rowHeight = 30
+    static let barHeight = 18
+
+    func context() -> [String: Any] {
+        let maximum = max(1, rows.map(\.total).max() ?? 1)
+        let span = Self.width - Self.labelWidth - Self.valueWidth
+        var rowContexts: [[String: Any]] = []
+        for (index, row) in rows.enumerated() {
+            let y = index * Self.rowHeight
+            var x = Self.labelWidth
+            var segments: [[String: Any]] = []
+            for segment in row.segments where segment.value > 0 {
+                // Scale in 64-bit integers; saturating counts never overflow here.
+                let width = max(1, Int((Double(segment.value) / Double(maximum) * Double(span)).rounded()))
+                segments.append(["x": x, "width": width, "style": segment.style])
+                x += width
+            }
+            rowContexts.append([
+                "label": row.label,
+                "value": Self.format(row.total),
+                "y": y + (Self.rowHeight - Self.barHeight) / 2,
+                "text_y": y + Self.rowHeight / 2 + 5,
+                "height": Self.barHeight,
+                "value_x": x + 6,
+                "segments": segments,
+                "cells": row.segments.map { ["value": Self.format($0.value)] },
+            ])
+        }
+        let description = rows.map { "\($0.label): \(Self.format($0.total))" }.joined(separator: "; ")
+        return [
+            "id": id,
+            "title": title,
+            "description": description,
+            "width": Self.width,
+            "height": max(Self.rowHeight, rows.count * Self.rowHeight),
+            "label_x": Self.labelWidth - 8,
+            "rows": rowContexts,
+            "legend": legend.map { ["style": $0.0, "label": $0.1] },
+            "has_legend": !legend.isEmpty,
+            "columns": columns,
+            "stacked": rows.contains { $0.segments.count > 1 },
+        ]
+    }
+
+    /// 1234567 → "1,234,567" (fixed, locale-independent).
+    static func format(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}

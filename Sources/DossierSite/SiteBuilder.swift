@@ -1,0 +1,221 @@
+import DossierSupport
+import DossierModel
+import DossierLoad
+import DossierScore
+import DossierRender
+import Crypto
+import Dispatch
+import Foundation
+
+/// Renders every page of the site into a folder and returns what it wrote.
+///
+/// Agent pages are rendered on all cores, each worker writing its own pages,
+/// so that memory stays bounded (no page is kept once written).
+public struct SiteBuilder: Sendable {
+    public let report: Report
+    public let repository: Repository
+    public let templates: TemplateSet
+
+    public init(report: Report, repository: Repository, templates: TemplateSet) {
+        self.report = report
+        self.repository = repository
+        self.templates = templates
+    }
+
+    public struct RenderError: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// One output file and how to make it.
+    private struct Job: Sendable {
+        typealias Stream = @Sendable ((String) throws -> Void) throws -> Void
+        let path: String
+        /// Makes the whole file, or (for the largest) hands it over in pieces.
+        let make: (@Sendable () throws -> String)?
+        let stream: (@Sendable ((String) throws -> Void) throws -> Void)?
+
+        init(path: String, make: @escaping @Sendable () throws -> String) {
+            self.path = path
+            self.make = make
+            self.stream = nil
+        }
+
+        init(path: String, stream: @escaping @Sendable ((String) throws -> Void) throws -> Void) {
+            self.path = path
+            self.make = nil
+            self.stream = stream
+        }
+    }
+
+    /// Writes every output into `directory` (which must exist and be empty).
+    public func write(into directory: URL) throws -> [FileDigest] {
+        let model = SiteModel(report: report, repository: repository, templates: templates)
+        let output = OutputFolder(root: directory)
+        let report = report
+        let templates = templates
+        let render: @Sendable (String, [String: Any]) throws -> String = { name, context in
+            do {
+                return try templates.render(name, context)
+            } catch {
+                throw RenderError(description: "\(error)")
+            }
+        }
+
+        // The pages over all agents are the largest: they go first, so that they overlap with the
+        // agent pages, and their long lists are streamed into place.
+        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> [String: Any]) -> Job.Stream = { name, context in
+            { sink in
+                var lists: [StreamedList] = []
+                let page = try render(name, context(&lists))
+                try StreamedList.write(page, lists: lists) { try sink(HTMLSafety.neutralizeSchemes($0)) }
+            }
+        }
+        var jobs: [Job] = [
+            Job(path: "report.html", stream: streamed("report") { model.reportContext(lists: &$0) }),
+            Job(path: "gaps.html", stream: streamed("gaps") { model.gapsContext(lists: &$0) }),
+            Job(path: "checklist.html", stream: streamed("checklist") { model.checklistPageContext(lists: &$0) }),
+        ]
+        for check in ArticleCheck.all {
+            let page = SitePaths.articlePage(check.article)
+            jobs.append(Job(path: page) { try render("article", model.articleContext(check, page: page)) })
+        }
+        jobs.append(Job(path: "index.html") { try render("index", model.indexContext()) })
+        for level in RiskLevel.allCases where report.agents.contains(where: { $0.agent.risk.level == level }) {
+            let page = "risk/\(level.rawValue).html"
+            jobs.append(Job(path: page) { try render("risk", model.riskContext(level, page: page)) })
+        }
+        if !repository.documents.isEmpty {
+            jobs.append(Job(path: "documents.html") { try render("docs", model.docsIndexContext()) })
+            for document in repository.documents {
+                let page = SitePaths.docPage(document.path)
+                jobs.append(Job(path: page) { try render("doc", model.docContext(document, page: page)) })
+            }
+        }
+        if report.changes != nil {
+            jobs.append(Job(path: "changes.html") { try render("changes", model.changesContext()) })
+        }
+        jobs.append(Job(path: "style.css") { templates.text("style.css") })
+        jobs.append(Job(path: "report.json", stream: { sink in try ReportJSON.write(report, to: sink) }))
+        jobs.append(Job(path: "report.md") { ReportMarkdown.render(report) })
+        // For code review and CI tools that read the published site.
+        jobs.append(Job(path: "dossier.sarif") { SARIFReport.render(report) })
+        jobs.append(Job(path: "junit.xml") { JUnitReport.render(report) })
+        for agent in report.agents {
+            let page = SitePaths.agentPage(agent.agent.id)
+            jobs.append(Job(path: page) { try render("agent", model.agentPageContext(agent, page: page)) })
+        }
+        try run(jobs, output: output)
+        return output.digests
+    }
+
+    /// Runs the jobs on all cores; each worker renders and writes one page at a time,
+    /// so that no more than one page per worker is held in memory.
+    private func run(_ jobs: [Job], output: OutputFolder) throws {
+        let next = JobCounter()
+        let failure = FirstError()
+        let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !failure.isSet, let index = next.take(below: jobs.count) {
+                do {
+                    let job = jobs[index]
+                    if let make = job.make {
+                        try output.write(job.path, try make())
+                    } else if let stream = job.stream {
+                        try output.write(job.path, stream: stream)
+                    }
+                } catch {
+                    failure.set(error)
+                }
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+}
+
+private final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}
+
+/// The first error of parallel work.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    var isSet: Bool { lock.withLock { stored != nil } }
+    var error: Error? { lock.withLock { stored } }
+    func set(_ error: Error) { lock.withLock { if stored == nil { stored = error } } }
+}
+
+/// Writes files under a root folder and remembers their digests. Safe to use from several threads.
+final class OutputFolder: @unchecked Sendable {
+    let root: URL
+    private let lock = NSLock()
+    private var written: [FileDigest] = []
+    private var folders: Set<String> = []
+
+    init(root: URL) { self.root = root }
+
+    func write(_ path: String, _ text: String) throws {
+        let data = Data((path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text).utf8)
+        let url = root.appendingPathComponent(path)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            // Created under the lock: another thread must not write into a folder that is still being made.
+            try lock.withLock {
+                guard !folders.contains(folder) else { return }
+                do {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                } catch {
+                    throw InputOutputError(path: url.deletingLastPathComponent().path,
+                                           reason: "cannot create the folder\(InputOutputError.cause(error))")
+                }
+                folders.insert(folder)
+            }
+        }
+        do {
+            try data.write(to: url)
+        } catch {
+            throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
+        }
+        let digest = FileDigest(path: path, sha256: Digest.sha256(data), bytes: data.count)
+        lock.withLock { written.append(digest) }
+    }
+
+    /// Writes a file from pieces, hashing as it goes (for outputs too large to hold whole).
+    func write(_ path: String, stream: ((String) throws -> Void) throws -> Void) throws {
+        let url = root.appendingPathComponent(path)
+        // open(2) rather than FileManager.createFile, whose failure has no reason.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(errno: errno))")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var bytes = 0
+        // Only a failed write is an I/O error; what the page's own code throws (a template error) passes through.
+        try stream { piece in
+            let data = Data(piece.utf8)
+            do {
+                try handle.write(contentsOf: data)
+            } catch {
+                throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
+            }
+            hasher.update(data: data)
+            bytes += data.count
+        }
+        let digest = FileDigest(path: path, sha256: Digest.hex(hasher.finalize()), bytes: bytes)
+        lock.withLock { written.append(digest) }
+    }
+
+    var digests: [FileDigest] { lock.withLock { written.sorted { ByteOrder.less($0.path, $1.path) } } }
+}

@@ -1,0 +1,146 @@
+import DossierSupport
+import DossierModel
+import DossierLoad
+import DossierScore
+import DossierRender
+import CSystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds the site into a temporary folder beside `--out` and swaps it in only
+/// when everything succeeded: a failed or interrupted build leaves the previous
+/// site exactly as it was, and the new site holds nothing the build did not write.
+public struct SiteWriter: Sendable {
+    public let output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    /// Why an output folder is refused (a usage error, exit 64), or nil when it is fine.
+    public static func refusal(output: URL, repository: URL) -> String? {
+        let out = canonical(output)
+        let repo = canonical(repository)
+        if out == "/" { return "--out cannot be the root folder /" }
+        if out == repo { return "--out cannot be the repository itself" }
+        if out.hasPrefix(repo.hasSuffix("/") ? repo : repo + "/") { return "--out cannot be inside the repository" }
+        if repo.hasPrefix(out + "/") { return "--out cannot contain the repository" }
+        return nil
+    }
+
+    /// The real path of a folder, resolving symlinks of the part that exists.
+    static func canonical(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var base = existing.resolvingSymlinksInPath().path
+        for part in rest { base = (base as NSString).appendingPathComponent(part) }
+        return base
+    }
+
+    /// Runs `build` on a fresh temporary folder, writes `manifest.json`, then swaps the folder in.
+    public func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
+                      build: (URL) throws -> [FileDigest]) throws -> [FileDigest] {
+        let parent = output.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw InputOutputError(path: parent.path, reason: "cannot create the output folder\(InputOutputError.cause(error))")
+        }
+        removeStaleTemporaryFolders(in: parent)
+        let temporary = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+        } catch {
+            throw InputOutputError(path: output.path, reason: "cannot create the temporary folder beside it\(InputOutputError.cause(error))")
+        }
+        do {
+            var outputs = try build(temporary)
+            let manifest = Manifest.render(release: release, asOf: asOf, inputs: inputs, outputs: outputs)
+            let data = Data(manifest.utf8)
+            do {
+                try data.write(to: temporary.appendingPathComponent("manifest.json"))
+            } catch {
+                throw InputOutputError(path: output.appendingPathComponent("manifest.json").path,
+                                       reason: "cannot write the file\(InputOutputError.cause(error))")
+            }
+            outputs.append(FileDigest(path: "manifest.json", sha256: Digest.sha256(data), bytes: data.count))
+            try swap(temporary)
+            return outputs
+        } catch let error as InputOutputError where error.path.hasPrefix(temporary.path + "/") {
+            // Named by where it was going to be: the temporary folder is gone.
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputOutputError(path: output.path + error.path.dropFirst(temporary.path.count), reason: error.reason)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Puts `temporary` in place of the output folder; the old site is removed only afterwards.
+    private func swap(_ temporary: URL) throws {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
+            throw InputOutputError(path: output.path, reason: "exists and is not a folder")
+        }
+        if !exists {
+            guard rename(temporary.path, output.path) == 0 else {
+                throw InputOutputError(path: output.path, reason: "cannot move the new site in place (\(String(cString: strerror(errno))))")
+            }
+            return
+        }
+        // Atomic exchange: at every moment the output folder is either the old or the new site.
+        let exchanged = dossier_exchange_paths(temporary.path, output.path) == 0
+        if exchanged {
+            try? FileManager.default.removeItem(at: temporary)
+            return
+        }
+        let old = temporary.deletingLastPathComponent().appendingPathComponent(temporary.lastPathComponent + "-old")
+        guard rename(output.path, old.path) == 0 else {
+            throw InputOutputError(path: output.path, reason: "cannot replace the old site (\(String(cString: strerror(errno))))")
+        }
+        guard rename(temporary.path, output.path) == 0 else {
+            _ = rename(old.path, output.path)
+            throw InputOutputError(path: output.path, reason: "cannot move the new site in place (\(String(cString: strerror(errno))))")
+        }
+        try? FileManager.default.removeItem(at: old)
+    }
+
+    /// Temporary folders of earlier builds of this output whose process is gone (killed or crashed).
+    private func removeStaleTemporaryFolders(in parent: URL) {
+        let prefix = ".\(output.lastPathComponent).dossier-tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) }
+            if let pid, pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}
+
+/// `manifest.json`: `dossier.manifest/v1`.
+public enum Manifest {
+    public static let schema = "dossier.manifest/v1"
+
+    public static func render(release: String, asOf: CalendarDate, inputs: [FileDigest], outputs: [FileDigest]) -> String {
+        func list(_ files: [FileDigest]) -> JSONValue {
+            .array(files.sorted { ByteOrder.less($0.path, $1.path) }.map {
+                .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", .int($0.bytes))])
+            })
+        }
+        return JSONValue.object([
+            ("schema", .string(schema)),
+            ("generator", .string(DossierVersion.generator)),
+            ("release", .string(release)),
+            ("as_of", .string(asOf.description)),
+            ("inputs", list(inputs)),
+            ("outputs", list(outputs.filter { $0.path != "manifest.json" })),
+        ]).rendered()
+    }
+}
