@@ -20,7 +20,7 @@ DOSSIER := .build/debug/dossier
 # The example release, compared with the one before it and drawn against all earlier ones.
 EXAMPLE := examples/acme --compare-to examples/acme-history/2026.08.json --history examples/acme-history
 
-.PHONY: all deps build site templates test bench bench-audit clean
+.PHONY: all deps build site resources templates test bench bench-audit clean
 
 all: build
 
@@ -36,9 +36,9 @@ build: deps
 site: build
 	$(DOSSIER) build $(EXAMPLE) --out site
 
-# Re-embed templates/ into the binary after editing them.
-templates:
-	python3 scripts/embed-templates.py
+# Re-embed templates/ and starter/ into the binary after editing them.
+resources templates:
+	python3 scripts/embed-resources.py
 
 # The browser test (the checker's self-test, then a fresh build of
 # examples/acme loaded page by page in headless Chromium), `dossier schema`

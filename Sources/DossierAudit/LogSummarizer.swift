@@ -129,94 +129,51 @@ public struct LogSummarizer: Sendable {
 
     /// Reads every file; `threads` defaults to the number of cores.
     public func run(threads: Int? = nil) throws(LogReadError) -> Result {
-        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, units.count))
         var unitsPerFile = [Int](repeating: 0, count: files.count)
         for unit in units { unitsPerFile[unit.file] += 1 }
-        let state = RunState(workers: workers, unitsPerFile: unitsPerFile)
+        let unitsLeft = Mutex(unitsPerFile)
         let units = self.units
         let files = self.files
         let progress = self.progress
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Each worker keeps its own tally and buffers; the tallies merge at the end (in any order: a monoid).
+        let parts = try Parallel.run(count: units.count, workers: threads ?? Parallel.cores) {
+            (_, next) throws(LogReadError) -> (tally: AuditTally, truncated: [Int]) in
             var accumulator = EventAccumulator()
             var scanner = EventScanner()
             var reader = LineReader()
             var truncated: [Int] = []
-            while let index = state.nextUnit(), index < units.count {
+            while let index = next() {
                 let unit = units[index]
                 let file = files[unit.file]
                 accumulator.file = unit.file
-                do throws(LogReadError) {
-                    switch unit {
-                    case let .range(_, start, end):
-                        // From the byte before the chunk, to see whether a line starts at its first byte.
-                        let from = max(0, start - 1)
-                        var source = try FileRangeSource(path: file.path, url: file.url, offset: from)
-                        let reported = try reader.read(&source, limit: end - from, skipFirst: start > 0,
-                                                       scanner: &scanner, into: &accumulator, progress: progress)
-                        progress.add(bytes: Int(end - start) - reported)
-                    case .gzip:
-                        var source = try GzipSource(path: file.path, url: file.url)
-                        try reader.read(&source, limit: .max, skipFirst: false, scanner: &scanner, into: &accumulator,
-                                        progress: progress)
-                        if source.truncated { truncated.append(unit.file) }
-                    }
-                } catch {
-                    state.fail(error)
-                    break
+                switch unit {
+                case let .range(_, start, end):
+                    // From the byte before the chunk, to see whether a line starts at its first byte.
+                    let from = max(0, start - 1)
+                    var source = try FileRangeSource(path: file.path, url: file.url, offset: from)
+                    let reported = try reader.read(&source, limit: end - from, skipFirst: start > 0,
+                                                   scanner: &scanner, into: &accumulator, progress: progress)
+                    progress.add(bytes: Int(end - start) - reported)
+                case .gzip:
+                    var source = try GzipSource(path: file.path, url: file.url)
+                    try reader.read(&source, limit: .max, skipFirst: false, scanner: &scanner, into: &accumulator,
+                                    progress: progress)
+                    if source.truncated { truncated.append(unit.file) }
                 }
-                if state.unitDone(of: unit.file) { progress.fileDone() }
+                let fileDone = unitsLeft.withLock { left in
+                    left[unit.file] -= 1
+                    return left[unit.file] == 0
+                }
+                if fileDone { progress.fileDone() }
             }
-            state.finish(worker, tally: accumulator.tally(), truncated: truncated)
+            return (accumulator.tally(), truncated)
         }
-        return try state.result()
-    }
-}
-
-/// Shared between the reading threads of one run.
-private final class RunState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var failed: LogReadError?
-    private var tallies: [AuditTally?]
-    private var truncated: [Int] = []
-    private var unitsLeft: [Int]
-
-    init(workers: Int, unitsPerFile: [Int]) {
-        tallies = Array(repeating: nil, count: workers)
-        unitsLeft = unitsPerFile
-    }
-
-    func nextUnit() -> Int? {
-        lock.withLock {
-            guard failed == nil else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-
-    func fail(_ error: LogReadError) {
-        lock.withLock { if failed == nil { failed = error } }
-    }
-
-    /// Whether this was the last unit of `file` to be read.
-    func unitDone(of file: Int) -> Bool {
-        lock.withLock {
-            unitsLeft[file] -= 1
-            return unitsLeft[file] == 0
-        }
-    }
-
-    func finish(_ worker: Int, tally: AuditTally, truncated files: [Int]) {
-        lock.withLock {
-            tallies[worker] = tally
-            truncated += files
-        }
-    }
-
-    func result() throws(LogReadError) -> LogSummarizer.Result {
-        if let failed { throw failed }
         var tally = AuditTally()
-        for part in tallies { if let part { tally.merge(part) } }
-        return LogSummarizer.Result(tally: tally, truncatedFiles: truncated.sorted())
+        var truncated: [Int] = []
+        for part in parts {
+            tally.merge(part.tally)
+            truncated += part.truncated
+        }
+        return Result(tally: tally, truncatedFiles: truncated.sorted())
     }
 }

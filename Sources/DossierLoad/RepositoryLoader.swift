@@ -3,15 +3,6 @@ import DossierModel
 import DossierAudit
 import Foundation
 
-/// Results of parallel work, filled in from several threads under a lock.
-private final class ParallelResults<R>: @unchecked Sendable {
-    let lock = NSLock()
-    var values: [R?]
-    var error: Error?
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-}
-
 /// What loading produced: a repository when the input is valid, and every diagnostic.
 public struct LoadResult: Sendable {
     /// `nil` when any error was found (see `diagnostics`).
@@ -98,7 +89,7 @@ public struct RepositoryLoader: Sendable {
                       "\(agentFiles.count) agent files, over the limit of \(agentFileLimit) per repository")
             return LoadResult(repository: nil, diagnostics: log.sorted)
         }
-        let agentResults = try Self.parallelMap(agentFiles) { file in
+        let agentResults = try Parallel.map(agentFiles) { (file) throws(InputOutputError) in
             try loadRecord(file.path, format: file.format) { reader, document -> AgentRecord? in
                 guard var agent = AgentReader(reader: reader, id: file.stem).read(document), !file.duplicate else { return nil }
                 checkEvidence(of: &agent)
@@ -138,7 +129,7 @@ public struct RepositoryLoader: Sendable {
             }
             summaryFiles.append((path, stem))
         }
-        let summaryResults = try Self.parallelMap(summaryFiles) { file in
+        let summaryResults = try Parallel.map(summaryFiles) { (file) throws(InputOutputError) in
             try loadRecord(file.path, format: .json) { reader, document in
                 AuditSummaryReader(reader: reader, id: file.stem, knownAgents: knownAgents).read(document)
             }
@@ -257,7 +248,7 @@ public struct RepositoryLoader: Sendable {
     }
 
     private func digests(of logs: [LogFile]) throws(InputOutputError) -> [FileDigest] {
-        try Self.parallelMap(logs) { file in
+        try Parallel.map(logs) { (file) throws(InputOutputError) in
             guard let (hex, bytes) = Digest.sha256(fileAt: file.url) else {
                 throw InputOutputError(path: file.path, reason: "cannot read the file")
             }
@@ -266,24 +257,6 @@ public struct RepositoryLoader: Sendable {
     }
 
     // MARK: Files
-
-    /// `work` on every element, on all cores; results in the order of `items`.
-    /// Files are parsed in parallel; the first I/O error stops the load.
-    package static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ work: @escaping @Sendable (T) throws -> R) throws(InputOutputError) -> [R] {
-        let results = ParallelResults<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            do {
-                let value = try work(items[index])
-                results.lock.withLock { results.values[index] = value }
-            } catch {
-                results.lock.withLock { if results.error == nil { results.error = error } }
-            }
-        }
-        if let error = results.error {
-            throw (error as? InputOutputError) ?? InputOutputError(path: "", reason: "\(error)")
-        }
-        return results.values.compactMap { $0 }
-    }
 
     private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 

@@ -1,3 +1,4 @@
+import Synchronization
 import DossierSupport
 
 /// One problem found while reading the repository.
@@ -31,31 +32,32 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics from every stage so that one run reports all of them.
-public final class DiagnosticLog: @unchecked Sendable {
-    private var items: [Diagnostic] = []
+/// Safe to share between threads: every access takes its lock.
+public final class DiagnosticLog: Sendable {
+    private let items = Mutex<[Diagnostic]>([])
 
     public init() {}
 
     public func error(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
-        items.append(Diagnostic(.error, at: location, keyPath: keyPath, message))
+        append(Diagnostic(.error, at: location, keyPath: keyPath, message))
     }
 
     public func warning(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
-        items.append(Diagnostic(.warning, at: location, keyPath: keyPath, message))
+        append(Diagnostic(.warning, at: location, keyPath: keyPath, message))
     }
 
-    public func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public func append(_ diagnostic: Diagnostic) { items.withLock { $0.append(diagnostic) } }
 
     public var hasErrors: Bool { errorCount > 0 }
 
     /// Every diagnostic, in the order they were reported.
-    public var all: [Diagnostic] { items }
+    public var all: [Diagnostic] { items.withLock { $0 } }
 
-    public var errorCount: Int { items.lazy.filter { $0.severity == .error }.count }
+    public var errorCount: Int { items.withLock { $0.lazy.filter { $0.severity == .error }.count } }
 
     /// All diagnostics, sorted by file, line and column (then message, for a stable order).
     public var sorted: [Diagnostic] {
-        items.sorted { a, b in
+        all.sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             if a.keyPath != b.keyPath { return ByteOrder.less(a.keyPath, b.keyPath) }
             return ByteOrder.less(a.message, b.message)

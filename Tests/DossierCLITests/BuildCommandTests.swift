@@ -202,12 +202,12 @@ struct BuildCommandTests {
     }
 }
 
-/// The templates embedded in the binary are the ones in templates/ (`make templates` updates them).
+/// The templates and the starter embedded in the binary are the ones in templates/ and starter/ (`make resources` updates them).
 struct EmbeddedTemplatesTests {
     @Test func embeddedTemplatesAreCurrent() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", BuildCommandTests.packageRoot.appendingPathComponent("scripts/embed-templates.py").path, "--check"]
+        process.arguments = ["python3", BuildCommandTests.packageRoot.appendingPathComponent("scripts/embed-resources.py").path, "--check"]
         let error = Pipe()
         process.standardError = error
         try process.run()

@@ -1,4 +1,4 @@
-// Generated from templates/ by scripts/embed-templates.py (`make templates`). Do not edit.
+// Generated from templates/ by scripts/embed-resources.py (`make resources`). Do not edit.
 
 /// The default templates, stylesheet and page texts, by path relative to `templates/`.
 enum DefaultTemplates {
@@ -422,10 +422,10 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </table></div>
 
 """#,
-        "partials/gap-compact.mustache": #"""
+        "partials/gap-compact.mustache": ##"""
 {{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><a href="#agent-{{agent_id}}">{{agent_id}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p><p class="gap-message">{{message}}</p>{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>
 
-"""#,
+"""##,
         "partials/gap.mustache": #"""
 {{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
 <p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
@@ -436,7 +436,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </li>
 
 """#,
-        "partials/head.mustache": #"""
+        "partials/head.mustache": ##"""
 {{% CONTENT_TYPE: HTML}}<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -459,7 +459,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </header>
 <main id="main" class="wrap">
 
-"""#,
+"""##,
         "partials/report-agent.mustache": #"""
 {{% CONTENT_TYPE: HTML}}<article class="agent report-agent" id="{{anchor}}">
 <h2>{{name}} <span class="id">{{id}}</span></h2>

@@ -215,7 +215,7 @@ private enum FileTree {
     static func check(_ listed: [FileDigest], in root: URL,
                       entry: @escaping @Sendable (String) -> Entry?) throws(VerificationError) -> [(path: String, status: Status)] {
         do {
-            return try RepositoryLoader.parallelMap(listed) { digest in
+            return try Parallel.map(listed) { (digest) throws(InputOutputError) in
                 switch entry(digest.path) {
                 case nil, .directory?:
                     return (digest.path, .missing)
