@@ -83,10 +83,10 @@ struct EventAccumulator: ~Copyable {
             if let tokens = event.inputTokens { counts.inputTokens = saturatingAdd(counts.inputTokens, Int(tokens)) }
             if let tokens = event.outputTokens { counts.outputTokens = saturatingAdd(counts.outputTokens, Int(tokens)) }
             switch event.approval {
-            case 1: counts.approved += 1
-            case 2: counts.rejected += 1
-            case 3: counts.timeout += 1
-            default: break
+            case .approved: counts.approved += 1
+            case .rejected: counts.rejected += 1
+            case .timeout: counts.timeout += 1
+            case .none: break
             }
             if timestamp < counts.firstTimestamp { counts.firstTimestamp = timestamp }
             if timestamp > counts.lastTimestamp { counts.lastTimestamp = timestamp }
