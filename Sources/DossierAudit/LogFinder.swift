@@ -3,7 +3,8 @@ import DossierModel
 import Foundation
 
 /// The log files named on a command line: files as given, folders searched
-/// recursively for `*.jsonl` and `*.jsonl.gz` (hidden entries skipped).
+/// recursively for `*.jsonl` and `*.jsonl.gz`, by `FolderWalker`'s rules (hidden
+/// entries skipped, linked folders not entered).
 public enum LogFinder {
     /// A file named twice (or found again in a folder) is read once.
     public static func files(_ arguments: [String]) throws(LogReadError) -> [LogFile] {
@@ -22,22 +23,15 @@ public enum LogFinder {
                 add(argument)
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(
-                at: URL(fileURLWithPath: argument), includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles]) else {
-                throw .unreadable(path: argument, reason: "cannot list the folder")
+            let entries: [FolderWalker.Entry]
+            do {
+                entries = try FolderWalker().entries(under: URL(fileURLWithPath: argument))
+            } catch {
+                throw .unreadable(path: error.path, reason: error.reason)
             }
-            var found: [String] = []
-            let base = URL(fileURLWithPath: argument).standardizedFileURL.path
-            for case let url as URL in enumerator {
-                let name = url.lastPathComponent
-                guard name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz"),
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                let full = url.standardizedFileURL.path
-                let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : name
-                found.append(argument.hasSuffix("/") ? argument + relative : argument + "/" + relative)
-            }
-            found.sorted(by: ByteOrder.less).forEach(add)
+            let found = entries.filter { $0.isFileLike && ($0.path.hasSuffix(".jsonl") || $0.path.hasSuffix(".jsonl.gz")) }
+                .map { argument.hasSuffix("/") ? argument + $0.path : argument + "/" + $0.path }
+            found.forEach(add)
         }
         return files
     }

@@ -13,23 +13,22 @@ extension ReleaseSummary {
     /// oldest first (by as-of date, then release label); a release of the history with the
     /// current label is left out. Reports of another organization are errors.
     public static func history(folder: URL, named name: String, current: Report) throws(CompareError) -> [ReleaseSummary] {
-        let entries: [String]
+        let entries: [FolderWalker.Entry]
         do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted(by: ByteOrder.less)
+            entries = try FolderWalker(recursive: false, folders: true).entries(under: folder)
         } catch {
             throw .unreadable(InputOutputError(path: name, reason: "cannot list the history folder"))
         }
         var summaries: [ReleaseSummary] = []
         for entry in entries {
-            let url = folder.appendingPathComponent(entry)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+            let url = folder.appendingPathComponent(entry.path)
+            switch entry.kind {
+            case .folder, .link(toFolder: true):
                 guard FileManager.default.fileExists(atPath: url.appendingPathComponent("report.json").path) else { continue }
-            } else if !entry.hasSuffix(".json") {
-                continue
+            default:
+                guard entry.path.hasSuffix(".json") else { continue }
             }
-            let previous = try PreviousReport.load(url, named: "\(name)/\(entry)")
+            let previous = try PreviousReport.load(url, named: "\(name)/\(entry.path)")
             try previous.requireOrganization(current.organization)
             if previous.release != current.release { summaries.append(ReleaseSummary(previous)) }
         }

@@ -260,55 +260,22 @@ public struct RepositoryLoader: Sendable {
 
     private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
-    /// The visible regular files of a folder (not its subfolders), sorted byte-wise; empty if the folder is absent.
+    /// The visible files of a folder (not its subfolders): everything but folders and links to folders,
+    /// by path relative to the repository, in byte order; none when the folder is absent.
     private func listFiles(_ folder: String) throws(InputOutputError) -> [String] {
-        let entries = try listEntries(folder)
-        return entries.filter { !isDirectory(url("\(folder)/\($0)")) }
+        try FolderWalker(recursive: false).entries(under: root, folder).filter(Self.isReadable).map { String($0.path.dropFirst(folder.count + 1)) }
     }
 
-    private func listEntries(_ folder: String) throws(InputOutputError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return []
-        }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: url(folder).path)
-                .filter { !$0.hasPrefix(".") }
-                .sorted(by: ByteOrder.less)
-        } catch {
-            throw InputOutputError(path: folder, reason: "cannot list the folder")
-        }
-    }
-
-    /// Every visible file under `audit/`, recursively (symlinked folders are not followed).
-    private func listAuditFiles() throws(InputOutputError) -> [String] { try listTree("audit") }
-
-    /// Every visible file under `folder`, recursively (symlinked folders are not followed), byte order.
+    /// Every visible file under `folder`, recursively (linked folders are not entered), in byte order.
     private func listTree(_ folder: String) throws(InputOutputError) -> [String] {
-        var result: [String] = []
-        var pending = [folder]
-        while let folder = pending.popLast() {
-            if pending.count + result.count > 1_000_000 { break }
-            for name in try listEntries(folder) {
-                let path = "\(folder)/\(name)"
-                if isDirectory(url(path)), !isSymlink(url(path)) {
-                    pending.append(path)
-                } else if !isDirectory(url(path)) {
-                    result.append(path)
-                }
-            }
-        }
-        return result.sorted(by: ByteOrder.less)
+        try FolderWalker().entries(under: root, folder).filter(Self.isReadable).map(\.path)
     }
 
-    private func isDirectory(_ url: URL) -> Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    private static func isReadable(_ entry: FolderWalker.Entry) -> Bool {
+        entry.kind != .folder && entry.kind != .link(toFolder: true)
     }
 
-    private func isSymlink(_ url: URL) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
-    }
+    private func listAuditFiles() throws(InputOutputError) -> [String] { try listTree("audit") }
 
     private func classifyAgentFile(_ name: String, path: String, log: DiagnosticLog) -> (String, RecordReader.Format)? {
         let formats: [(String, RecordReader.Format)] = [(".yaml", .yaml), (".yml", .yaml), (".json", .json)]

@@ -29,8 +29,8 @@ public enum Limits {
     /// Record file bytes parsed at once, over all threads (so that many cores don't multiply the worst case).
     static let recordBytesInFlight = 32 * 1024 * 1024
 
-    package static let markdownGate = ByteGate(capacity: markdownBytesInFlight)
-    package static let recordGate = ByteGate(capacity: recordBytesInFlight)
+    package static let markdownGate = Parallel.ByteGate(capacity: markdownBytesInFlight)
+    package static let recordGate = Parallel.ByteGate(capacity: recordBytesInFlight)
 
     /// "16 MiB", "1 MiB", "64 MiB".
     package static func mebibytes(_ bytes: Int) -> String { "\(bytes / 1024 / 1024) MiB" }

@@ -115,8 +115,8 @@ public struct SiteWriter: Sendable {
     /// Temporary folders of earlier builds of this output whose process is gone (killed or crashed).
     private func removeStaleTemporaryFolders(in parent: URL) {
         let prefix = ".\(output.lastPathComponent).dossier-tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        guard let entries = try? FolderWalker(hidden: true, recursive: false, folders: true).entries(under: parent) else { return }
+        for name in entries.map(\.path) where name.hasPrefix(prefix) {
             let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) }
             if let pid, pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))

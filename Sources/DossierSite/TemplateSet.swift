@@ -39,20 +39,8 @@ public struct TemplateSet: Sendable {
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw InputOutputError(path: folder.path, reason: "no such templates folder")
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {
-                throw InputOutputError(path: folder.path, reason: "cannot read the templates folder")
-            }
-            var paths: [String] = []
-            while let path = enumerator.nextObject() as? String {
-                let name = (path as NSString).lastPathComponent
-                if name.hasPrefix(".") { continue }
-                var directory: ObjCBool = false
-                let full = folder.appendingPathComponent(path).path
-                if FileManager.default.fileExists(atPath: full, isDirectory: &directory), !directory.boolValue {
-                    paths.append(path)
-                }
-            }
-            for path in paths.sorted(by: ByteOrder.less) where path.hasSuffix(".mustache") || path.hasSuffix(".css") || path.hasSuffix(".md") {
+            let paths = try FolderWalker().entries(under: folder).filter(\.isFileLike).map(\.path)
+            for path in paths where path.hasSuffix(".mustache") || path.hasSuffix(".css") || path.hasSuffix(".md") {
                 guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
                     throw InputOutputError(path: folder.appendingPathComponent(path).path, reason: "cannot read the file")
                 }

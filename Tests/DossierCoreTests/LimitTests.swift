@@ -90,7 +90,7 @@ struct LimitTests {
     }
 
     @Test func byteGateLetsLargeWorkRunAlone() async {
-        let gate = ByteGate(capacity: 10)
+        let gate = Parallel.ByteGate(capacity: 10)
         let peak = Peak()
         await withTaskGroup(of: Void.self) { group in
             for bytes in [3, 3, 3, 25, 3, 8, 8, 1] {

@@ -171,29 +171,22 @@ private enum FileTree {
     /// Every entry under `root` that is not a folder, by relative path, hidden
     /// ones included; symbolic links are listed, not followed.
     static func scan(_ root: URL) throws(VerificationError) -> [String: Entry] {
+        let entries: [FolderWalker.Entry]
+        do {
+            entries = try FolderWalker(hidden: true).entries(under: root)
+        } catch {
+            throw .unreadable(error)
+        }
         var result: [String: Entry] = [:]
-        var pending = [""]
-        while let folder = pending.popLast() {
-            for name in try names(in: root, folder) {
-                let path = folder.isEmpty ? name : "\(folder)/\(name)"
-                switch try entry(atPath: root.path + "/" + path) {
-                case .directory?: pending.append(path)
-                case let found?: result[path] = found
-                case nil: break  // removed while listing
-                }
+        for entry in entries {
+            switch entry.kind {
+            case let .file(bytes): result[entry.path] = .file(bytes: bytes)
+            case .link: result[entry.path] = .symlink
+            case .other: result[entry.path] = .other
+            case .folder: break
             }
         }
         return result
-    }
-
-    /// The names in `root/folder`, hidden ones included.
-    static func names(in root: URL, _ folder: String) throws(VerificationError) -> [String] {
-        let url = folder.isEmpty ? root : root.appendingPathComponent(folder)
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: url.path)
-        } catch {
-            throw .unreadable(InputOutputError(path: url.path, reason: "cannot list the folder"))
-        }
     }
 
     /// The entry at a repository path, following symbolic links that stay inside
@@ -235,42 +228,24 @@ private enum FileTree {
         }
     }
 
-    /// The files of a repository that a build reads (INPUT.md's layout), by relative path.
+    /// The files of a repository that a build reads (INPUT.md's layout), by relative path: the loader's
+    /// folders listed by the same `FolderWalker` rules, each entry followed as the loader follows it.
     static func inputFiles(of root: URL) throws(VerificationError) -> [String] {
         var result = ["dossier.yaml", "waivers.yaml"].filter { followedEntry($0, in: root) != nil }
-        for name in try visibleNames(in: root, "agents") where isFile(followedEntry("agents/\(name)", in: root)) {
-            result.append("agents/\(name)")
+        do {
+            let walker = FolderWalker()
+            let agents = try FolderWalker(recursive: false).entries(under: root, "agents").map(\.path)
+            let audit = try walker.entries(under: root, "audit").map(\.path)
+            let docs = try walker.entries(under: root, "docs").map(\.path).filter { $0.hasSuffix(".md") }
+            for path in agents + audit + docs where isFile(followedEntry(path, in: root)) { result.append(path) }
+        } catch {
+            throw .unreadable(error)
         }
-        result += try visibleTree(root, "audit")
-        result += try visibleTree(root, "docs").filter { $0.hasSuffix(".md") }
         return result
     }
 
     private static func isFile(_ entry: Entry?) -> Bool {
         if case .file? = entry { return true }
         return entry == .other
-    }
-
-    /// The visible names in a repository folder; none if it is absent.
-    private static func visibleNames(in root: URL, _ folder: String) throws(VerificationError) -> [String] {
-        guard try entry(atPath: root.appendingPathComponent(folder).path) == .directory else { return [] }
-        return try names(in: root, folder).filter { !$0.hasPrefix(".") }
-    }
-
-    /// Every visible file under a repository folder, not entering symbolically linked folders.
-    private static func visibleTree(_ root: URL, _ top: String) throws(VerificationError) -> [String] {
-        var result: [String] = []
-        var pending = [top]
-        while let folder = pending.popLast() {
-            for name in try visibleNames(in: root, folder) {
-                let path = "\(folder)/\(name)"
-                if try entry(atPath: root.appendingPathComponent(path).path) == .directory {
-                    pending.append(path)
-                } else if isFile(followedEntry(path, in: root)) {
-                    result.append(path)
-                }
-            }
-        }
-        return result
     }
 }
