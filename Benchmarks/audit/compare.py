@@ -38,9 +38,10 @@ def diff_summary(agent, a, b, out):
         for key in ("total", "blocked"):
             if x.get(key) != y.get(key):
                 out.append("%s.actions.%s.%s: %s vs %s" % (agent, action, key, x.get(key), y.get(key)))
-        mx, my = x.get("max_amount"), y.get("max_amount")
-        if (mx is None) != (my is None) or (mx is not None and float(mx) != float(my)):
-            out.append("%s.actions.%s.max_amount: %s vs %s" % (agent, action, mx, my))
+        for key in ("max_amount", "max_blocked_amount"):
+            mx, my = x.get(key), y.get(key)
+            if (mx is None) != (my is None) or (mx is not None and float(mx) != float(my)):
+                out.append("%s.actions.%s.%s: %s vs %s" % (agent, action, key, mx, my))
     da, db = a.get("duration_ms"), b.get("duration_ms")
     if (da is None) != (db is None):
         out.append("%s.duration_ms: %s vs %s" % (agent, json.dumps(da), json.dumps(db)))

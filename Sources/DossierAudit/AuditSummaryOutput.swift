@@ -14,6 +14,7 @@ extension AgentTally {
         members.append(("actions", .object(actions.sortedByKey.map { name, action in
             var fields: [(String, JSONValue)] = [("total", .int(action.total)), ("blocked", .int(action.blocked))]
             if let amount = action.maxAmount { fields.append(("max_amount", .number(amount.text))) }
+            if let amount = action.maxBlockedAmount { fields.append(("max_blocked_amount", .number(amount.text))) }
             return (name, .object(fields))
         })))
         members.append(("tools", .object(tools.sortedByKey.map { ($0, .int($1)) })))
@@ -41,7 +42,8 @@ extension AgentTally {
         for (name, action) in actions {
             summary.actions[name] = AuditSummary.ActionStats(
                 total: action.total, blocked: action.blocked,
-                maxAmount: action.maxAmount.map { ExactDecimal($0.text) ?? Self.decimal($0.value) })
+                maxAmount: action.maxAmount.map { ExactDecimal($0.text) ?? Self.decimal($0.value) },
+                maxBlockedAmount: action.maxBlockedAmount.map { ExactDecimal($0.text) ?? Self.decimal($0.value) })
         }
         summary.tools = tools
         for (name, policy) in policies {

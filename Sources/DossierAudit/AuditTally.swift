@@ -28,7 +28,10 @@ public struct AgentTally: Sendable {
     public struct Action: Sendable, Equatable {
         public var total = 0
         public var blocked = 0
+        /// The largest amount of an allowed event (executed).
         public var maxAmount: Amount?
+        /// The largest amount of a blocked event (an attempt the policy engine stopped).
+        public var maxBlockedAmount: Amount?
     }
 
     public struct Policy: Sendable, Equatable {
@@ -63,6 +66,7 @@ public struct AgentTally: Sendable {
             mine.total = saturatingAdd(mine.total, action.total)
             mine.blocked = saturatingAdd(mine.blocked, action.blocked)
             mine.maxAmount = Amount.larger(mine.maxAmount, action.maxAmount)
+            mine.maxBlockedAmount = Amount.larger(mine.maxBlockedAmount, action.maxBlockedAmount)
             actions[name] = mine
         }
         for (name, count) in other.tools {

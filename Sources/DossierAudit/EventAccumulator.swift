@@ -25,6 +25,7 @@ struct EventAccumulator: ~Copyable {
         var total = 0
         var blocked = 0
         var maxAmount: Amount?
+        var maxBlockedAmount: Amount?
     }
 
     private var agentNames = NameTable()
@@ -98,10 +99,11 @@ struct EventAccumulator: ~Copyable {
         actions[actionIndex].total += 1
         if !allowed { actions[actionIndex].blocked += 1 }
         if let amount = event.amount {
-            let current = actions[actionIndex].maxAmount
-            if current == nil || event.amountValue > current!.value || event.amountValue == current!.value {
-                let candidate = Amount(value: event.amountValue, text: amount.string)
-                actions[actionIndex].maxAmount = Amount.larger(current, candidate)
+            // Executed and blocked amounts apart: an attempt the policy engine stopped is not a transaction made.
+            let current = allowed ? actions[actionIndex].maxAmount : actions[actionIndex].maxBlockedAmount
+            if current == nil || event.amountValue >= current!.value {
+                let larger = Amount.larger(current, Amount(value: event.amountValue, text: amount.string))
+                if allowed { actions[actionIndex].maxAmount = larger } else { actions[actionIndex].maxBlockedAmount = larger }
             }
         }
 
@@ -157,7 +159,8 @@ struct EventAccumulator: ~Copyable {
             let (a, action) = agentActions.pair(index)
             let counts = actions[index]
             byAgent[a].actions[actionNames.name(action)] = AgentTally.Action(total: counts.total, blocked: counts.blocked,
-                                                                            maxAmount: counts.maxAmount)
+                                                                            maxAmount: counts.maxAmount,
+                                                                            maxBlockedAmount: counts.maxBlockedAmount)
         }
         for index in 0..<agentTools.count {
             let (a, tool) = agentTools.pair(index)

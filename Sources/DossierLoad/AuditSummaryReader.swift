@@ -7,7 +7,7 @@ struct AuditSummaryReader {
     static let topKeys = ["agent", "period_start", "period_end", "events", "allowed", "blocked", "actions", "tools",
                           "policy_violations", "approvals", "input_tokens", "output_tokens", "duration_ms",
                           "malformed_lines"]
-    static let actionKeys = ["total", "blocked", "max_amount"]
+    static let actionKeys = ["total", "blocked", "max_amount", "max_blocked_amount"]
     static let violationKeys = ["count", "severity"]
     static let approvalKeys = ["approved", "rejected", "timeout"]
     static let durationKeys = ["p50", "p95", "max"]
@@ -98,11 +98,16 @@ struct AuditSummaryReader {
             let blocked = map.node("blocked").flatMap { reader.count($0, path: "\(path).blocked") } ?? 0
             // Any finite number: a log's largest amount may be negative (refunds), as `summarize` writes it.
             let maxAmount = map.node("max_amount").flatMap { reader.number($0, path: "\(path).max_amount", allowNegative: true) }
+            let maxBlockedAmount = map.node("max_blocked_amount").flatMap {
+                reader.number($0, path: "\(path).max_blocked_amount", allowNegative: true)
+            }
             if blocked > total, let blockedNode = map.node("blocked") {
                 reader.error(blockedNode, "\(path).blocked", "blocked (\(blocked)) exceeds total (\(total))")
             }
             reader.record("max_amount", of: map, into: &sources)
-            result[entry.key.text] = AuditSummary.ActionStats(total: total, blocked: blocked, maxAmount: maxAmount)
+            reader.record("max_blocked_amount", of: map, into: &sources)
+            result[entry.key.text] = AuditSummary.ActionStats(total: total, blocked: blocked, maxAmount: maxAmount,
+                                                              maxBlockedAmount: maxBlockedAmount)
         }
         return result
     }

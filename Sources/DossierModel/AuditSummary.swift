@@ -5,13 +5,19 @@ public struct AuditSummary: Sendable {
     public struct ActionStats: Sendable, Equatable {
         public var total: Int
         public var blocked: Int
-        /// Present only where some event carried an amount.
+        /// The largest amount among the action's allowed (executed) events; present only where one carried an amount.
         public var maxAmount: ExactDecimal?
+        /// The largest amount among its blocked events: attempts the policy engine stopped.
+        public var maxBlockedAmount: ExactDecimal?
 
-        public init(total: Int, blocked: Int, maxAmount: ExactDecimal? = nil) {
+        /// Events that were allowed: what the agent executed (SCORING.md §2).
+        public var executed: Int { max(0, total - blocked) }
+
+        public init(total: Int, blocked: Int, maxAmount: ExactDecimal? = nil, maxBlockedAmount: ExactDecimal? = nil) {
             self.total = total
             self.blocked = blocked
             self.maxAmount = maxAmount
+            self.maxBlockedAmount = maxBlockedAmount
         }
     }
 

@@ -23,6 +23,11 @@ public struct RuleContext: Sendable {
         return audit.actions.filter { mapped.contains($0.key) && $0.value.total > 0 }
             .sorted { ByteOrder.less($0.key, $1.key) }
     }
+
+    /// Audited actions with at least one executed (allowed) event that exercise `capability`, in byte order.
+    func executedActions(exercising capability: Capability) -> [(String, AuditSummary.ActionStats)] {
+        auditedActions(exercising: capability).filter { $0.1.executed > 0 }
+    }
 }
 
 /// An evidence-based rule with a stable id (SCORING.md §2).
@@ -42,7 +47,7 @@ extension FindingRule {
     /// Every finding rule computed from agent data, in rule-id order.
     public static let all: [FindingRule] = ([
         .undeclaredCapability, .transactionOverLimit, .criticalViolation, .toolOutsideAllowlist,
-        .approvalGateMissing, .auditEvidenceMissing, .approvalsNotEvidenced, .approvalTimeouts, .violationRate,
+        .undeclaredCapabilityAttempted, .approvalGateMissing, .auditEvidenceMissing, .approvalsNotEvidenced, .approvalTimeouts, .violationRate,
         .staleRiskAssessment, .dataQualityUndocumented, .ownerMissing, .evidenceMissing, .assessmentUndated,
         .disclosureTextMissing, .malformedAuditLines,
     ] as [FindingRule]).sorted { ByteOrder.less($0.id, $1.id) }

@@ -173,7 +173,8 @@ struct AuditLogTests {
             "execute_transaction": {
               "total": 2,
               "blocked": 1,
-              "max_amount": 950.10
+              "max_amount": 12,
+              "max_blocked_amount": 950.10
             },
             "search": {
               "total": 2,

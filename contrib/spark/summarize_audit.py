@@ -329,7 +329,8 @@ class Tally:
         self.events = 0
         self.allowed = 0
         self.blocked = 0
-        # action -> [total, blocked, max amount value or None, its text or None]
+        # action -> [total, blocked, largest executed (allowed) amount value or None, its text or None,
+        #            largest blocked amount value or None, its text or None]
         self.actions = {}
         self.tools = {}  # tool -> count
         self.policies = {}  # policy -> [count, most severe rank]
@@ -355,12 +356,14 @@ class Tally:
             self.blocked += 1
         action = self.actions.get(event.action)
         if action is None:
-            action = self.actions[event.action] = [0, 0, None, None]
+            action = self.actions[event.action] = [0, 0, None, None, None, None]
         action[0] += 1
         if not event.allowed:
             action[1] += 1
-        if event.amount is not None and _more_amount(event.amount, event.amount_text, action[2], action[3]):
-            action[2], action[3] = event.amount, event.amount_text
+        # What was executed (allowed) and what the policy engine stopped (blocked) are kept apart.
+        slot = 2 if event.allowed else 4
+        if event.amount is not None and _more_amount(event.amount, event.amount_text, action[slot], action[slot + 1]):
+            action[slot], action[slot + 1] = event.amount, event.amount_text
         if event.tool is not None:
             self.tools[event.tool] = self.tools.get(event.tool, 0) + 1
         for policy, rank in event.violations:
@@ -407,15 +410,17 @@ class Tally:
         self.events += other.events
         self.allowed += other.allowed
         self.blocked += other.blocked
-        for name, (total, blocked, value, text) in other.actions.items():
+        for name, (total, blocked, value, text, blocked_value, blocked_text) in other.actions.items():
             action = self.actions.get(name)
             if action is None:
-                self.actions[name] = [total, blocked, value, text]
+                self.actions[name] = [total, blocked, value, text, blocked_value, blocked_text]
                 continue
             action[0] += total
             action[1] += blocked
             if text is not None and _more_amount(value, text, action[2], action[3]):
                 action[2], action[3] = value, text
+            if blocked_text is not None and _more_amount(blocked_value, blocked_text, action[4], action[5]):
+                action[4], action[5] = blocked_value, blocked_text
         for name, count in other.tools.items():
             self.tools[name] = self.tools.get(name, 0) + count
         for name, (count, rank) in other.policies.items():
@@ -510,10 +515,12 @@ def summary(agent: str, tally: Tally) -> dict:
     out["allowed"] = _capped(tally.allowed)
     out["blocked"] = _capped(tally.blocked)
     actions = {}
-    for name, (total, blocked, _value, text) in _byte_sorted(tally.actions):
+    for name, (total, blocked, _value, text, _blocked_value, blocked_text) in _byte_sorted(tally.actions):
         entry = {"total": _capped(total), "blocked": _capped(blocked)}
         if text is not None:
             entry["max_amount"] = RawNumber(text)
+        if blocked_text is not None:
+            entry["max_blocked_amount"] = RawNumber(blocked_text)
         actions[name] = entry
     out["actions"] = actions
     out["tools"] = {name: _capped(count) for name, count in _byte_sorted(tally.tools)}

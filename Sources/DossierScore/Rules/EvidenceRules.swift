@@ -6,30 +6,46 @@ import DossierModel
 extension FindingRule {
     static let undeclaredCapability = FindingRule(
         id: "undeclared-capability", severity: .critical,
-        summary: "The audit shows at least one event of an action mapped to a capability that the risk profile declares false.",
+        summary: "The audit shows at least one executed (allowed) event of an action mapped to a capability that the risk profile declares false.",
         remediation: "Either stop the agent from using the capability (remove the tool, enforce it in the policy engine) or declare it in the risk profile and reassess the risk."
     ) { rule, context in
         Capability.allCases.compactMap { capability -> Gap? in
             guard !context.agent.risk.declares(capability) else { return nil }
-            let actions = context.auditedActions(exercising: capability)
+            let actions = context.executedActions(exercising: capability)
             guard !actions.isEmpty else { return nil }
-            let events = actions.map { "\($0.1.total) \($0.0)" }.joined(separator: ", ")
-            let count = actions.map(\.1.total).saturatingSum
+            let events = actions.map { "\($0.1.executed) \($0.0)" }.joined(separator: ", ")
+            let count = actions.map(\.1.executed).saturatingSum
             return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
-                                   message: "the audit shows \(count) event\(count == 1 ? "" : "s") (\(events)) exercising \(capability.rawValue), which the risk profile declares false")
+                                   message: "the audit shows \(count) executed event\(count == 1 ? "" : "s") (\(events)) exercising \(capability.rawValue), which the risk profile declares false")
+        }
+    }
+
+    static let undeclaredCapabilityAttempted = FindingRule(
+        id: "undeclared-capability-attempted", severity: .medium,
+        summary: "The risk profile declares a capability false and the audit shows no executed event of its actions, but at least one blocked attempt: the policy engine held, yet the agent is wired to a capability its profile denies.",
+        remediation: "Remove the tool that exposes the capability from the agent, or correct the risk profile and its documentation (Art. 11) if the agent needs it."
+    ) { rule, context in
+        Capability.allCases.compactMap { capability -> Gap? in
+            guard !context.agent.risk.declares(capability) else { return nil }
+            let actions = context.auditedActions(exercising: capability)
+            guard !actions.isEmpty, actions.allSatisfy({ $0.1.executed == 0 }) else { return nil }
+            let attempts = actions.map { "\($0.1.blocked) \($0.0)" }.joined(separator: ", ")
+            let count = actions.map(\.1.blocked).saturatingSum
+            return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
+                                   message: "the audit shows \(count) blocked attempt\(count == 1 ? "" : "s") (\(attempts)) to use \(capability.rawValue), which the risk profile declares false; none was executed")
         }
     }
 
     static let transactionOverLimit = FindingRule(
         id: "transaction-over-limit", severity: .critical,
-        summary: "An audited max_amount of a transaction action exceeds risk.max_transaction_amount (a limit of 0 allows no amount).",
+        summary: "The largest executed amount (max_amount) of a transaction action exceeds risk.max_transaction_amount (a limit of 0 allows no amount); blocked attempts above the limit are the limit holding, not a gap.",
         remediation: "Enforce the transaction limit in the policy engine, or raise risk.max_transaction_amount after a risk review."
     ) { rule, context in
         let limit = context.agent.risk.maxTransactionAmount
         return context.auditedActions(exercising: .makeFinancialTransactions).compactMap { action, stats -> Gap? in
             guard let amount = stats.maxAmount, amount > limit else { return nil }
             return context.finding(rule, field: "risk.max_transaction_amount", subject: action,
-                                   message: "the audit shows \(action) amounts up to \(amount.text), above the limit of \(limit.text)")
+                                   message: "the audit shows executed \(action) amounts up to \(amount.text), above the limit of \(limit.text)")
         }
     }
 
@@ -74,13 +90,13 @@ extension FindingRule {
 
     static let approvalsNotEvidenced = FindingRule(
         id: "approvals-not-evidenced", severity: .medium,
-        summary: "requires_human_approval is true, the audit has events of capability-mapped actions, and it records no approval decision at all.",
+        summary: "requires_human_approval is true, the audit has executed events of capability-mapped actions, and it records no approval decision at all.",
         remediation: "Make sure the approval gate records its decisions (metadata.approval_status) in the audit log."
     ) { rule, context in
         guard context.agent.risk.requiresHumanApproval, let audit = context.audit, audit.approvals.total == 0 else { return [] }
-        let actions = Capability.allCases.flatMap { context.auditedActions(exercising: $0) }
+        let actions = Capability.allCases.flatMap { context.executedActions(exercising: $0) }
         guard !actions.isEmpty else { return [] }
-        let count = actions.map(\.1.total).saturatingSum
+        let count = actions.map(\.1.executed).saturatingSum
         return [context.finding(rule, field: "risk.requires_human_approval",
                                 message: "human approval is required, but the audit records no approval decision for \(count) capability event\(count == 1 ? "" : "s")")]
     }

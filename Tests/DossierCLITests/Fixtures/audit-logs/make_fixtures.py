@@ -247,6 +247,31 @@ def amounts():
     c.line(f, minimal(a, T0 + 100, "top-level", "true", ', "amount": 5000'), "a top-level amount is ignored")
 
 
+def blocked_amounts():
+    c = case("blocked-amounts", "Executed and blocked amounts apart: max_amount counts allowed events only, "
+             "max_blocked_amount blocked ones (attempts the policy engine stopped).")
+    f = "blocked.jsonl"
+    a = "refund-bot"
+    lines = [
+        ('"refund"', "true", '{"amount": 80}', "an executed refund"),
+        ('"refund"', "false", '{"amount": 5000}', "a blocked refund of 5,000: max_blocked_amount, not max_amount"),
+        ('"refund"', "true", '{"amount": 120.50}', "the largest executed refund"),
+        ('"refund"', "false", '{"amount": 900}', "a smaller blocked attempt"),
+        ('"transfer_funds"', "false", '{"amount": 25000}', "an action only ever blocked: max_blocked_amount only"),
+        ('"transfer_funds"', "false", '{"amount": 25000.0}', "the same amount written longer: 25000 stays"),
+        ('"execute_transaction"', "true", '{"amount": 1250.0}', "an action only ever executed: max_amount only"),
+        ('"execute_transaction"', "false", 'null', "a blocked attempt without an amount"),
+    ]
+    for index, (action, allowed, args, note) in enumerate(lines):
+        c.line(f, minimal(a, T0 + index, json.loads(action), allowed, ', "tool_args": ' + args), note)
+    g = "blocked.jsonl.gz"
+    c.writers[g] = gz
+    c.line(g, minimal(a, T0 + 20, "refund", "false", ', "tool_args": {"amount": 7500}'),
+           "gzip: a larger blocked refund: max_blocked_amount 7500")
+    c.line(g, minimal(a, T0 + 21, "refund", "true", ', "tool_args": {"amount": 99}'),
+           "gzip: an executed refund below 120.50: max_amount stays")
+
+
 def policies():
     c = case("policies", "policy_checks: violations, severities and the entries that are not violations.")
     f = "policies.jsonl"
@@ -941,7 +966,7 @@ def readme() -> str:
 
 
 def main() -> None:
-    for make in (full_events, amounts, policies, approvals, tokens, durations, percentiles, not_json, nul_bytes,
+    for make in (full_events, amounts, blocked_amounts, policies, approvals, tokens, durations, percentiles, not_json, nul_bytes,
                  not_object, missing_required, wrong_required_types, wrong_optional_types, timestamps,
                  duplicate_keys, escapes, unicode_names, invalid_agent_ids, nesting, truncated_last_line,
                  no_final_newline, crlf, lone_cr, blank_lines, empty_file, long_line, overlong_line, gzip_plain,
