@@ -48,10 +48,13 @@ public struct Pipeline: Sendable {
         public var documents = true
         /// Whether to list raw audit logs among the inputs, with their SHA-256 (the site's manifest).
         public var digestRawLogs = false
+        /// `--commit`: the commit the repository was checked out at (else CI variables, else `.git`).
+        public var commit: String?
 
-        public init(root: URL, release: String? = nil) {
+        public init(root: URL, release: String? = nil, commit: String? = nil) {
             self.root = root
             self.release = release
+            self.commit = commit
         }
     }
 
@@ -59,6 +62,16 @@ public struct Pipeline: Sendable {
     public struct Loaded: Sendable {
         public let source: Source
         public let repository: Repository
+        /// The commit of the repository, when one is known (INPUT.md, `source_url`).
+        public let commit: String?
+    }
+
+    /// A `--commit` value: hex digits (4 to 64), written in lowercase; `nil` for anything else.
+    public static func commit(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard (4...64).contains(lowered.utf8.count),
+              lowered.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
+        return lowered
     }
 
     /// Reads and validates the repository; every problem of every file in one error.
@@ -75,7 +88,8 @@ public struct Pipeline: Sendable {
         }
         guard let repository = result.repository else { throw .invalid(.load, result.diagnostics) }
         warn(result.diagnostics)
-        return Loaded(source: source, repository: repository)
+        let commit = CommitResolver.resolve(flag: source.commit, environment: environment, repository: source.root)
+        return Loaded(source: source, repository: repository, commit: commit)
     }
 
     /// Scores every agent as of `as_of`, `SOURCE_DATE_EPOCH` or today (SCORING.md).
@@ -87,7 +101,9 @@ public struct Pipeline: Sendable {
         } catch {
             throw .usage(.score, error.description)
         }
-        return Scorer(asOf: asOf, release: config.release ?? "").score(loaded.repository)
+        var report = Scorer(asOf: asOf, release: config.release ?? "").score(loaded.repository)
+        report.commit = loaded.commit
+        return report
     }
 
     /// Adds what changed since the release of `previous` (a report.json, or a site folder holding one).

@@ -4,7 +4,9 @@ import DossierAudit
 
 /// Reads `dossier.yaml` into a `Config` (INPUT.md, "dossier.yaml").
 struct ConfigReader {
-    static let topKeys = ["organization", "title", "release", "as_of", "base_url", "thresholds", "capabilities"]
+    static let topKeys = ["organization", "title", "release", "as_of", "base_url", "thresholds", "capabilities",
+                          "source_url", "sign_off"]
+    static let signOffKeys = ["by", "role", "date", "statement"]
     static let thresholdKeys = ["retention_min_days", "assessment_max_age_days", "approval_timeout_max_ratio",
                                 "violation_max_ratio"]
 
@@ -48,10 +50,46 @@ struct ConfigReader {
                 reader.error(node, "base_url", "expected an http(s) URL or an absolute path such as /governance/, found '\(value)'")
             }
         }
+        if let node = top.node("source_url"), let value = reader.string(node, path: "source_url") {
+            // It becomes the href of every source link: only a web address may.
+            let lowered = value.lowercased()
+            if value.isEmpty || lowered.hasPrefix("https://") || lowered.hasPrefix("http://") {
+                config.sourceURL = value
+            } else {
+                reader.error(node, "source_url", "expected an http(s) URL template such as "
+                             + "https://git.example.com/org/repo/blob/{commit}/{path}#L{line}, found '\(TextRules.displayable(value))'")
+            }
+        }
+        if let node = top.node("sign_off") { config.signOff = readSignOff(node) }
         if let node = top.node("thresholds") { readThresholds(node, into: &config.thresholds) }
         if let node = top.node("capabilities") { readCapabilities(node, into: &config) }
         config.extensions = top.extensions
         return reader.log.errorCount == errorsBefore ? config : nil
+    }
+
+    /// `sign_off:`: a list of `{by, role, date, statement}`; `by` and `date` are required.
+    private func readSignOff(_ node: DocumentNode) -> [SignOff] {
+        guard !node.isNull else { return [] }
+        guard case let .list(list) = node else {
+            reader.error(node, "sign_off", "expected a list of sign-offs ({by, role, date, statement}), found \(node.kindDescription)")
+            return []
+        }
+        var entries: [SignOff] = []
+        for (index, item) in list.items.enumerated() {
+            let path = "sign_off[\(index)]"
+            if item.isNull {
+                reader.error(item, path, "expected a sign-off (a map with by and date), found nothing")
+                continue
+            }
+            guard let map = reader.fields(item, path: path, known: Self.signOffKeys) else { continue }
+            for key in ["by", "date"] where !map.has(key) { reader.missing(key, in: map) }
+            let by = map.node("by").flatMap { reader.requiredText($0, path: "\(path).by") }
+            let date = map.node("date").flatMap { reader.date($0, path: "\(path).date", allowEmpty: false) ?? nil }
+            let role = map.node("role").flatMap { reader.string($0, path: "\(path).role") }
+            let statement = map.node("statement").flatMap { reader.string($0, path: "\(path).statement") }
+            if let by, let date { entries.append(SignOff(by: by, role: role, date: date, statement: statement)) }
+        }
+        return entries
     }
 
     private func readThresholds(_ node: DocumentNode, into thresholds: inout Thresholds) {

@@ -20,6 +20,10 @@ public struct Config: Sendable {
     /// `nil` when absent (then `SOURCE_DATE_EPOCH` or today decides).
     public var asOf: CalendarDate?
     public var baseURL: String = ""
+    /// A link to a line of a repository file, with `{path}`, `{line}` and `{commit}` (INPUT.md); "" for none.
+    public var sourceURL: String = ""
+    /// Who approved this release's report, in file order.
+    public var signOff: [SignOff] = []
     public var thresholds = Thresholds()
     /// Capability → audited actions that exercise it.
     public var capabilities: [Capability: [String]]
@@ -50,5 +54,20 @@ public indirect enum ExtensionValue: Sendable, Equatable {
             return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: return false
         }
+    }
+}
+
+/// One entry of `sign_off:` in dossier.yaml: who approved the release's report, in which role, when.
+public struct SignOff: Sendable, Equatable {
+    public var by: String
+    public var role: String?
+    public var date: CalendarDate
+    public var statement: String?
+
+    public init(by: String, role: String? = nil, date: CalendarDate, statement: String? = nil) {
+        self.by = by
+        self.role = role
+        self.date = date
+        self.statement = statement
     }
 }

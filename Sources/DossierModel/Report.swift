@@ -141,6 +141,12 @@ public struct Report: Sendable {
     /// By agent id, byte order.
     public let agents: [AgentReport]
     public let extensions: [String: ExtensionValue]
+    /// The commit the repository was checked out at (`--commit`, CI variables or `.git`), or `nil`.
+    public var commit: String?
+    /// Who approved the release's report (dossier.yaml `sign_off`), in file order.
+    public var signOff: [SignOff] = []
+    /// The `source_url` template of dossier.yaml ("" for none).
+    public var sourceURL: String = ""
     /// What changed since a previous release (`--compare-to`).
     public var changes: ReleaseChanges?
     /// Earlier releases and this one, oldest first (`--history`); empty without it.

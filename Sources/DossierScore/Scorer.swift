@@ -20,8 +20,11 @@ public struct Scorer: Sendable {
         let agents = repository.agents.map { agent in
             score(agent, audit: repository.audits[agent.id], config: config, waivers: waivers[agent.id] ?? [])
         }
-        return Report(organization: config.organization, title: config.title, release: release, asOf: asOf,
-                      agents: agents, extensions: config.extensions)
+        var report = Report(organization: config.organization, title: config.title, release: release, asOf: asOf,
+                            agents: agents, extensions: config.extensions)
+        report.signOff = config.signOff
+        report.sourceURL = config.sourceURL
+        return report
     }
 
     /// Scores one agent; `waivers` are the agent's entries of waivers.yaml, in file order.

@@ -43,7 +43,19 @@ struct RepositoryOptions: ParsableArguments {
                                valueName: "PREV"))
     var compareTo: String?
 
-    var source: Pipeline.Source { Pipeline.Source(root: URL(fileURLWithPath: repo), release: release) }
+    @Option(help: ArgumentHelp("The commit the repository is checked out at, for source links (default: GITHUB_SHA, CI_COMMIT_SHA, or the repository's .git).",
+                               valueName: "SHA"))
+    var commit: String?
+
+    func validate() throws {
+        if let commit, Pipeline.commit(commit) == nil {
+            throw ValidationError("--commit: expected a commit (4 to 64 hex digits), found '\(commit)'")
+        }
+    }
+
+    var source: Pipeline.Source {
+        Pipeline.Source(root: URL(fileURLWithPath: repo), release: release, commit: commit.flatMap(Pipeline.commit))
+    }
 }
 
 struct Check: ParsableCommand {
