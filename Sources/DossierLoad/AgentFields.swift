@@ -20,8 +20,12 @@ public enum AgentFields {
         case amount
         /// A calendar date `YYYY-MM-DD`; `""` means no date.
         case date
+        /// A calendar date `YYYY-MM-DD` that must be given as one (`""` is an error).
+        case requiredDate
         /// A list of strings.
         case textList
+        /// A list of repository paths or http(s) URLs (attestation evidence).
+        case evidenceList
         /// A map of metric name → finite number.
         case metrics
         /// One of the risk levels.
@@ -32,6 +36,8 @@ public enum AgentFields {
         case map
         /// The checklist: attestations by item id.
         case checklist
+        /// The attestations of the articles, by key (`art-9` … `art-15`).
+        case attestations
     }
 
     /// One key of a map with fixed keys; `binding` is where the loader stores its value.
@@ -61,6 +67,8 @@ public enum AgentFields {
         Field("allowed_tools", .textList, "The tools the agent may call; [] or absent means no list."),
         Field("risk", .map, required: true, "The risk profile: level, capabilities, limits and approval rules."),
         Field("compliance", .map, "The EU AI Act record, Articles 9 to 15."),
+        Field("attestations", .attestations,
+              "Who vouches for each article's record (art-9 to art-15): by, date, evidence and note."),
         Field("checklist", .checklist, "Attestations of the deployment checklist, by item id."),
     ]
 
@@ -109,9 +117,19 @@ public enum AgentFields {
         Field("adversarial_testing", .flag, "Art. 15: adversarial testing was done.", \ComplianceRecord.adversarialTesting),
     ]
 
-    public static let attestation: [Field<Attestation>] = [
+    public static let checklistEntry: [Field<ChecklistAttestation>] = [
         Field("done", .done, required: true, "true, false, or n/a where the item does not apply."),
-        Field("evidence", .text, "A path in the repository or a URL that shows it.", \Attestation.evidence),
-        Field("note", .text, "A note for reviewers.", \Attestation.note),
+        Field("evidence", .text, "A path in the repository or a URL that shows it.", \ChecklistAttestation.evidence),
+        Field("note", .text, "A note for reviewers.", \ChecklistAttestation.note),
+        Field("by", .requiredText, "Who confirmed the item (a person or team).", \ChecklistAttestation.by),
+        Field("date", .requiredDate, "When the item was confirmed (YYYY-MM-DD).", \ChecklistAttestation.date),
+    ]
+
+    /// One attestation of `attestations:` (read by `AgentReader.readAttestations`).
+    public static let attestation: [Field<Attestation>] = [
+        Field("by", .requiredText, required: true, "Who attests the record (a person or team)."),
+        Field("date", .requiredDate, required: true, "When the attestation was made (YYYY-MM-DD)."),
+        Field("evidence", .evidenceList, "The proof: repository paths or http(s) URLs."),
+        Field("note", .text, "A note for reviewers."),
     ]
 }

@@ -7,6 +7,7 @@ struct AgentReader {
     static let topKeys = AgentFields.top.map(\.key)
     static let riskKeys = AgentFields.risk.map(\.key)
     static let complianceKeys = AgentFields.compliance.map(\.key)
+    static let checklistEntryKeys = AgentFields.checklistEntry.map(\.key)
     static let attestationKeys = AgentFields.attestation.map(\.key)
 
     let reader: RecordReader
@@ -52,9 +53,13 @@ struct AgentReader {
         if let node = top.node("compliance") {
             compliance = readCompliance(node, sources: &sources)
         }
-        var checklist: [String: Attestation] = [:]
+        var checklist: [String: ChecklistAttestation] = [:]
         if let node = top.node("checklist") {
             checklist = readChecklist(node, sources: &sources)
+        }
+        var attestations: [String: Attestation] = [:]
+        if let node = top.node("attestations") {
+            attestations = readAttestations(node, sources: &sources)
         }
 
         guard reader.log.errorCount == errorsBefore, let name, let risk else { return nil }
@@ -66,6 +71,7 @@ struct AgentReader {
         agent.compliance = compliance
         agent.hasComplianceBlock = hasCompliance
         agent.checklist = checklist
+        agent.attestations = attestations
         agent.extensions = top.extensions
         agent.sources = sources
         return agent
@@ -94,10 +100,10 @@ struct AgentReader {
         return record
     }
 
-    private func readChecklist(_ node: DocumentNode, sources: inout SourceMap) -> [String: Attestation] {
+    private func readChecklist(_ node: DocumentNode, sources: inout SourceMap) -> [String: ChecklistAttestation] {
         guard let entries = reader.freeEntries(node, path: "checklist") else { return [:] }
         let known = ChecklistCatalog.items.map(\.id)
-        var result: [String: Attestation] = [:]
+        var result: [String: ChecklistAttestation] = [:]
         for entry in entries {
             let id = entry.key.text
             let itemPath = "checklist.\(id)"
@@ -115,16 +121,65 @@ struct AgentReader {
             }
             if entry.value.isNull { continue }
             sources[itemPath] = keyLocation
-            guard let map = reader.fields(entry.value, path: itemPath, known: Self.attestationKeys) else { continue }
-            for key in Self.attestationKeys { reader.record(key, of: map, into: &sources) }
+            guard let map = reader.fields(entry.value, path: itemPath, known: Self.checklistEntryKeys) else { continue }
+            for key in Self.checklistEntryKeys { reader.record(key, of: map, into: &sources) }
             guard let doneNode = map.node("done") else {
                 reader.missing("done", in: map)
                 continue
             }
             guard let done = readDone(doneNode, path: "\(itemPath).done") else { continue }
-            var attestation = Attestation(done: done)
-            read(map, AgentFields.attestation, into: &attestation)
+            var attestation = ChecklistAttestation(done: done)
+            read(map, AgentFields.checklistEntry, into: &attestation)
             result[id] = attestation
+        }
+        return result
+    }
+
+    /// `attestations:`: by key (`art-9` … `art-15`), each `{by, date, evidence, note}` with `by` and `date` required.
+    private func readAttestations(_ node: DocumentNode, sources: inout SourceMap) -> [String: Attestation] {
+        guard let entries = reader.freeEntries(node, path: "attestations") else { return [:] }
+        let known = Attestation.articleKeys
+        var result: [String: Attestation] = [:]
+        for entry in entries {
+            let key = entry.key.text
+            if key.hasPrefix("x-") { continue }
+            let path = "attestations.\(key)"
+            let keyLocation = reader.location(entry.key.line, entry.key.column)
+            guard known.contains(key) else {
+                var message = "unknown attestation key (expected one of \(known.joined(separator: ", ")))"
+                if let suggestion = KeySuggestion.closest(to: key, in: known) { message = "unknown attestation key (did you mean '\(suggestion)'?)" }
+                reader.log.error(keyLocation, path, message)
+                continue
+            }
+            if entry.value.isNull { continue }
+            sources[path] = keyLocation
+            guard let map = reader.fields(entry.value, path: path, known: Self.attestationKeys) else { continue }
+            for field in Self.attestationKeys { reader.record(field, of: map, into: &sources) }
+            for field in AgentFields.attestation where field.required && !map.has(field.key) { reader.missing(field.key, in: map) }
+            let by = map.node("by").flatMap { reader.requiredText($0, path: "\(path).by") }
+            let date = map.node("date").flatMap { reader.date($0, path: "\(path).date", allowEmpty: false) ?? nil }
+            let note = map.node("note").flatMap { reader.string($0, path: "\(path).note") }
+            let evidence = map.node("evidence").flatMap { readEvidence($0, path: "\(path).evidence") } ?? []
+            if let by, let date { result[key] = Attestation(by: by, date: date, evidence: evidence, note: note) }
+        }
+        return result
+    }
+
+    /// A list of evidence entries (paths or URLs), each with its place in the file; existence is decided by the loader.
+    private func readEvidence(_ node: DocumentNode, path: String) -> [Attestation.Evidence]? {
+        guard case let .list(list) = node else {
+            reader.error(node, path, "expected a list of repository paths or URLs, found \(node.kindDescription)")
+            return nil
+        }
+        var result: [Attestation.Evidence] = []
+        for (index, item) in list.items.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard !item.isNull else {
+                reader.error(item, itemPath, "expected a path or URL, found null")
+                continue
+            }
+            guard let text = reader.requiredText(item, path: itemPath) else { continue }
+            result.append(Attestation.Evidence(ref: text, location: reader.location(of: item)))
         }
         return result
     }
@@ -148,11 +203,13 @@ struct AgentReader {
                 if let value = reader.number(node, path: path) { set(value, binding, &root) }
             case .date:
                 if let value = reader.date(node, path: path) { set(value, binding, &root) }
+            case .requiredDate:
+                if let value = reader.date(node, path: path, allowEmpty: false) { set(value, binding, &root) }
             case .textList:
                 if let value = reader.stringList(node, path: path) { set(value, binding, &root) }
             case .metrics:
                 if let value = reader.metrics(node, path: path) { set(value, binding, &root) }
-            case .level, .done, .map, .checklist:
+            case .level, .done, .map, .checklist, .attestations, .evidenceList:
                 break  // read by the caller
             }
         }
@@ -164,7 +221,7 @@ struct AgentReader {
     }
 
     /// `true`, `false`, or the string `n/a` (quoted or not).
-    private func readDone(_ node: DocumentNode, path: String) -> Attestation.Done? {
+    private func readDone(_ node: DocumentNode, path: String) -> ChecklistAttestation.Done? {
         if case let .scalar(scalar) = node {
             if scalar.text == "n/a", reader.format == .yaml || scalar.style == .quoted { return .notApplicable }
             if scalar.style == .plain {

@@ -21,6 +21,7 @@ public enum AgentSchema {
             "risk": object(AgentFields.risk, nested: [:]),
             "compliance": object(AgentFields.compliance, nested: [:]),
             "checklist": checklist,
+            "attestations": attestations,
         ])
         root.insert(contentsOf: [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
@@ -51,11 +52,21 @@ public enum AgentSchema {
 
     /// The checklist: the attestable items (not those decided from the agent's data).
     private static var checklist: [(String, JSONValue)] {
-        let attestation = object(AgentFields.attestation, nested: [:])
+        let attestation = object(AgentFields.checklistEntry, nested: [:])
         let items: [(String, JSONValue)] = ChecklistCatalog.items.filter { !$0.isAuto }.map { item in
             (item.id, nullable([("description", .string("\(item.section): \(item.title)"))] + attestation))
         }
         return [("type", .string("object")), ("properties", .object(items)),
+                ("patternProperties", .object([("^x-", .object([]))])), ("additionalProperties", .bool(false))]
+    }
+
+    /// The attestations: one per article key, each `{by, date, evidence, note}`.
+    private static var attestations: [(String, JSONValue)] {
+        let attestation = object(AgentFields.attestation, nested: [:])
+        let keys: [(String, JSONValue)] = Attestation.articleKeys.map { key in
+            (key, nullable([("description", .string("The attestation of Art. \(key.dropFirst(4))'s record."))] + attestation))
+        }
+        return [("type", .string("object")), ("properties", .object(keys)),
                 ("patternProperties", .object([("^x-", .object([]))])), ("additionalProperties", .bool(false))]
     }
 
@@ -79,6 +90,8 @@ public enum AgentSchema {
                          ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]),
                 .object([("const", .string(""))]),
             ]))]
+        case .requiredDate:
+            return [("type", .string("string")), ("format", .string("date")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
         case .textList:
             return [("type", .string("array")), ("items", .object([("type", scalar)]))]
         case .metrics:
@@ -87,7 +100,9 @@ public enum AgentSchema {
             return [("enum", .array(RiskLevel.allCases.map { .string($0.rawValue) }))]
         case .done:
             return [("enum", .array([.bool(true), .bool(false), .string("n/a")]))]
-        case .map, .checklist:
+        case .evidenceList:
+            return [("type", .string("array")), ("items", .object([("type", scalar), ("pattern", .string("\\S"))]))]
+        case .map, .checklist, .attestations:
             return [("type", .string("object"))]
         }
     }

@@ -388,5 +388,10 @@ public struct RepositoryLoader: Sendable {
             guard let evidence = attestation.evidence, !EvidencePath.isURL(evidence) else { continue }
             agent.checklist[id]?.evidenceExists = EvidencePath.exists(evidence, in: root)
         }
+        for (key, attestation) in agent.attestations {
+            for (index, evidence) in attestation.evidence.enumerated() where !EvidencePath.isURL(evidence.ref) {
+                agent.attestations[key]?.evidence[index].exists = EvidencePath.exists(evidence.ref, in: root)
+            }
+        }
     }
 }

@@ -17,7 +17,9 @@ public struct AgentRecord: Sendable {
     public var compliance = ComplianceRecord()
     /// Whether a `compliance:` block with a value was given (`compliance: {}` counts).
     public var hasComplianceBlock = false
-    public var checklist: [String: Attestation] = [:]
+    public var checklist: [String: ChecklistAttestation] = [:]
+    /// `attestations:`: who vouches for each article's record, by key (`art-9` … `art-15`).
+    public var attestations: [String: Attestation] = [:]
     public var extensions: [String: ExtensionValue] = [:]
     /// Where each present key path was written (`risk.level` → line 9).
     public var sources: SourceMap
@@ -85,8 +87,8 @@ public struct ComplianceRecord: Sendable {
     public init() {}
 }
 
-/// A checklist attestation: `{done, evidence, note}`.
-public struct Attestation: Sendable {
+/// A checklist attestation: `{done, evidence, note, by, date}`.
+public struct ChecklistAttestation: Sendable {
     public enum Done: String, Sendable {
         case yes = "done", no = "open", notApplicable = "n/a"
     }
@@ -94,6 +96,9 @@ public struct Attestation: Sendable {
     public var done: Done
     public var evidence: String?
     public var note: String?
+    /// Who confirmed the item, and when (both optional).
+    public var by: String?
+    public var date: CalendarDate?
     /// For a repository path: whether it exists inside the repository. URLs are `true`.
     public var evidenceExists = true
 
@@ -102,4 +107,45 @@ public struct Attestation: Sendable {
         self.evidence = evidence
         self.note = note
     }
+}
+
+/// An attestation (INPUT.md `attestations:`): who vouches for a record, when, and the proof.
+public struct Attestation: Sendable, Equatable {
+    /// One entry of `evidence:`: a repository path or an http(s) URL.
+    public struct Evidence: Sendable, Equatable {
+        public var ref: String
+        /// For a repository path: whether it exists inside the repository. URLs are `true`.
+        public var exists = true
+        /// Where the entry is written.
+        public var location: SourceLocation?
+
+        public init(ref: String, exists: Bool = true, location: SourceLocation? = nil) {
+            self.ref = ref
+            self.exists = exists
+            self.location = location
+        }
+    }
+
+    public var by: String
+    public var date: CalendarDate
+    public var evidence: [Evidence] = []
+    public var note: String?
+
+    public init(by: String, date: CalendarDate, evidence: [Evidence] = [], note: String? = nil) {
+        self.by = by
+        self.date = date
+        self.evidence = evidence
+        self.note = note
+    }
+
+    /// The keys an article's attestation is written under, in article order (`art-9` … `art-15`).
+    public static let articleKeys = (9...15).map { "art-\($0)" }
+
+    /// Whether it was made more than `maxAgeDays` days before `asOf`, or after it (SCORING.md, `attestation-stale`).
+    public func isStale(asOf: CalendarDate, maxAgeDays: Int) -> Bool {
+        date > asOf || date.days(until: asOf) > maxAgeDays
+    }
+
+    /// Whether at least one evidence entry exists (a path in the repository, or a URL).
+    public var hasExistingEvidence: Bool { evidence.contains(where: \.exists) }
 }

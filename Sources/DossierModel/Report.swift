@@ -63,12 +63,18 @@ public struct ChecklistEntry: Sendable {
     public let status: ChecklistStatus
     public let evidence: String?
     public let note: String?
+    /// Who confirmed the item and when (attested items only; both optional).
+    public let by: String?
+    public let date: CalendarDate?
 
-    package init(item: ChecklistItem, status: ChecklistStatus, evidence: String?, note: String?) {
+    package init(item: ChecklistItem, status: ChecklistStatus, evidence: String?, note: String?,
+                 by: String? = nil, date: CalendarDate? = nil) {
         self.item = item
         self.status = status
         self.evidence = evidence
         self.note = note
+        self.by = by
+        self.date = date
     }
 }
 
@@ -80,14 +86,25 @@ public struct AgentReport: Sendable {
     /// Article gaps and findings, in report order (SCORING.md §4).
     public let gaps: [Gap]
     public let checklist: [ChecklistEntry]
+    /// The attestation keys (`art-9` …) whose attestation is stale (SCORING.md, `attestation-stale`).
+    public let staleAttestations: Set<String>
+    /// The article check ids that are evidenced: passed, attested with an existing evidence entry, not stale.
+    public let evidencedChecks: Set<String>
 
-    package init(agent: AgentRecord, audit: AuditSummary?, checks: [ArticleCheckResult], gaps: [Gap], checklist: [ChecklistEntry]) {
+    package init(agent: AgentRecord, audit: AuditSummary?, checks: [ArticleCheckResult], gaps: [Gap], checklist: [ChecklistEntry],
+                 staleAttestations: Set<String> = [], evidencedChecks: Set<String> = []) {
         self.agent = agent
         self.audit = audit
         self.checks = checks
         self.gaps = gaps
         self.checklist = checklist
+        self.staleAttestations = staleAttestations
+        self.evidencedChecks = evidencedChecks
     }
+
+    /// `"<n>/7"`: the articles that rest on proof, not only on the record.
+    public var evidencedScore: String { "\(evidencedChecks.count)/\(total)" }
+    public var fullyEvidenced: Bool { evidencedChecks.count == total }
 
     public var passed: Int { checks.filter(\.passed).count }
     public var total: Int { checks.count }
@@ -123,6 +140,7 @@ public struct AgentReport: Sendable {
 public struct PortfolioSummary: Sendable, Equatable {
     public var agents = 0
     public var fullyCompliant = 0
+    public var fullyEvidenced = 0
     public var deployable = 0
     /// Open gaps by severity.
     public var gaps: [Severity: Int] = [:]
@@ -168,6 +186,7 @@ public struct Report: Sendable {
         for severity in Severity.allCases { summary.gaps[severity] = 0 }
         for agent in agents {
             if agent.fullyCompliant { summary.fullyCompliant += 1 }
+            if agent.fullyEvidenced { summary.fullyEvidenced += 1 }
             if agent.deployable { summary.deployable += 1 }
             for gap in agent.gaps {
                 if gap.status == .open { summary.gaps[gap.severity, default: 0] += 1 } else { summary.waived += 1 }

@@ -19,6 +19,9 @@ public struct ArticleCheck: Sendable {
     public let title: String
     let conditions: [Condition]
 
+    /// The key of the article's attestation (`art-9` for Art. 9).
+    public var attestationKey: String { "art-" + article.dropFirst("Art. ".count) }
+
     /// The fields behind the check, in the order they are tested.
     public var fields: [String] { conditions.map(\.field) }
 

@@ -16,7 +16,8 @@ enum ChecklistEvaluator {
             case .no: .open
             case .notApplicable: .notApplicable
             }
-            return ChecklistEntry(item: item, status: status, evidence: attestation.evidence, note: attestation.note)
+            return ChecklistEntry(item: item, status: status, evidence: attestation.evidence, note: attestation.note,
+                                  by: attestation.by, date: attestation.date)
         }
     }
 

@@ -47,7 +47,7 @@ extension FindingRule {
     /// Every finding rule computed from agent data, in rule-id order.
     public static let all: [FindingRule] = ([
         .undeclaredCapability, .transactionOverLimit, .criticalViolation, .toolOutsideAllowlist,
-        .undeclaredCapabilityAttempted, .approvalGateMissing, .auditEvidenceMissing, .approvalsNotEvidenced, .approvalTimeouts, .violationRate,
+        .undeclaredCapabilityAttempted, .articleUnattested, .attestationStale, .approvalGateMissing, .auditEvidenceMissing, .approvalsNotEvidenced, .approvalTimeouts, .violationRate,
         .staleRiskAssessment, .dataQualityUndocumented, .ownerMissing, .evidenceMissing, .assessmentUndated,
         .disclosureTextMissing, .malformedAuditLines,
     ] as [FindingRule]).sorted { ByteOrder.less($0.id, $1.id) }

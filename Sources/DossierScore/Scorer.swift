@@ -36,8 +36,15 @@ public struct Scorer: Sendable {
         for rule in FindingRule.all { gaps += rule.findings(in: context) }
         gaps = FindingRule.applyWaivers(waivers, to: gaps, asOf: asOf)
         let recordKeeping = checks.first { $0.id == "record_keeping" }?.passed ?? false
+        let stale = Set(agent.attestations.filter { $0.value.isStale(asOf: asOf, maxAgeDays: thresholds.assessmentMaxAgeDays) }.keys)
+        let evidenced = Set(zip(ArticleCheck.all, checks).compactMap { check, result -> String? in
+            guard result.passed, let attestation = agent.attestations[check.attestationKey],
+                  attestation.hasExistingEvidence, !stale.contains(check.attestationKey) else { return nil }
+            return check.id
+        })
         return AgentReport(agent: agent, audit: audit, checks: checks, gaps: Self.ordered(gaps),
-                           checklist: ChecklistEvaluator.evaluate(agent, recordKeepingPasses: recordKeeping))
+                           checklist: ChecklistEvaluator.evaluate(agent, recordKeepingPasses: recordKeeping),
+                           staleAttestations: stale, evidencedChecks: evidenced)
     }
 
     /// SCORING.md §4: severity, then article checks in table order before findings,

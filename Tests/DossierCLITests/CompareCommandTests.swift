@@ -24,6 +24,9 @@ struct CompareCommandTests {
       adversarial_testing: true
     """
 
+    /// Every article attested with a link as its evidence (a high-risk agent otherwise has `article-unattested` gaps).
+    static let attested = "\nattestations:\n" + (9...15).map { "  art-\($0): {by: grc@example.com, date: 2026-11-01, evidence: [\"https://grc.example/\($0)\"]}\n" }.joined()
+
     /// The previous release: agents a (one gap: no bias testing), b (compliant) and old (removed later).
     static let previous: [String: String] = [
         "dossier.yaml": config,
@@ -37,7 +40,7 @@ struct CompareCommandTests {
         "dossier.yaml": config.replacingOccurrences(of: "2026.08", with: "2026.11").replacingOccurrences(of: "2026-08-31", with: "2026-11-24"),
         "agents/a.yaml": "name: A\nowner: a@example.com\nrisk: {level: low}\n" + compliant,
         "agents/b.yaml": "name: B\nowner: b@example.com\nrisk: {level: high, requires_human_approval: true, approval_threshold: all}\n"
-            + compliant.replacingOccurrences(of: "override_capability: true", with: "override_capability: false"),
+            + compliant.replacingOccurrences(of: "override_capability: true", with: "override_capability: false") + attested,
         "audit/b.json": #"{"agent": "b", "events": 0, "allowed": 0, "blocked": 0}"#,
         "agents/new.yaml": "name: New\nowner: n@example.com\nrisk: {level: low}\n" + compliant,
     ]

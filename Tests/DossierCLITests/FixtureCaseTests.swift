@@ -149,11 +149,14 @@ struct FixtureCaseTests {
         case "no-gap":
             #expect(matching(words[0], words.count > 1 ? words[1] : nil).isEmpty, "\(context)\ngaps: \(gapList)")
         case "gap-field":
-            let gap = matching(words[0], nil).first
+            // `rule` or `rule:subject` (the first colon splits: subjects may hold colons).
+            let named = words[0].split(separator: ":", maxSplits: 1).map(String.init)
+            let gap = matching(named[0], named.count > 1 ? named[1] : nil).first
             #expect(gap?["field"] as? String == (words[1] == "null" ? nil : words[1]), "\(context): \(gap ?? [:])")
             #expect(gap?["source"] as? String == (words[2] == "null" ? nil : words[2]), "\(context): \(gap ?? [:])")
         case "severity":
-            let gap = matching(words[0], nil).first
+            let named = words[0].split(separator: ":", maxSplits: 1).map(String.init)
+            let gap = matching(named[0], named.count > 1 ? named[1] : nil).first
             #expect(gap?["severity"] as? String == words[1], "\(context): \(gap ?? [:])")
         case "check":
             let checks = agent["checks"] as? [String: Bool]

@@ -17,7 +17,8 @@ struct AgentSchemaTests {
         func check<Root>(_ fields: [AgentFields.Field<Root>]) {
             for field in fields {
                 guard let binding = field.binding else {
-                    #expect([.level, .done, .map, .checklist, .requiredText, .text, .textList].contains(field.kind),
+                    #expect([.level, .done, .map, .checklist, .attestations, .requiredText, .requiredDate, .text, .textList,
+                         .evidenceList].contains(field.kind),
                             "\(field.key) has no binding")
                     continue
                 }
@@ -28,10 +29,10 @@ struct AgentSchemaTests {
                 case .flag: fits = binding is WritableKeyPath<Root, Bool>
                 case .count: fits = binding is WritableKeyPath<Root, Int>
                 case .amount: fits = binding is WritableKeyPath<Root, ExactDecimal>
-                case .date: fits = binding is WritableKeyPath<Root, CalendarDate?>
+                case .date, .requiredDate: fits = binding is WritableKeyPath<Root, CalendarDate?>
                 case .textList: fits = binding is WritableKeyPath<Root, [String]>
                 case .metrics: fits = binding is WritableKeyPath<Root, [(String, ExactDecimal)]>
-                case .level, .done, .map, .checklist: fits = false
+                case .level, .done, .map, .checklist, .attestations, .evidenceList: fits = false
                 }
                 #expect(fits, "\(field.key): its binding does not have the type of \(field.kind)")
             }
@@ -39,6 +40,7 @@ struct AgentSchemaTests {
         check(AgentFields.top)
         check(AgentFields.risk)
         check(AgentFields.compliance)
+        check(AgentFields.checklistEntry)
         check(AgentFields.attestation)
     }
 

@@ -101,14 +101,14 @@ struct ScorerTests {
     @Test func verdict() {
         var record = agent { $0.hasComplianceBlock = true; fullyCompliant(&$0.compliance); $0.allowedTools = ["x"] }
         for item in ChecklistCatalog.items where !item.isAuto {
-            record.checklist[item.id] = Attestation(done: .yes)
+            record.checklist[item.id] = ChecklistAttestation(done: .yes)
         }
         #expect(score(record).deployable)
-        record.checklist["rate_limiting"] = Attestation(done: .notApplicable)
+        record.checklist["rate_limiting"] = ChecklistAttestation(done: .notApplicable)
         #expect(score(record).deployable)
-        record.checklist["rate_limiting"] = Attestation(done: .no)
+        record.checklist["rate_limiting"] = ChecklistAttestation(done: .no)
         #expect(!score(record).deployable, "an open checklist item blocks deployment")
-        record.checklist["rate_limiting"] = Attestation(done: .yes)
+        record.checklist["rate_limiting"] = ChecklistAttestation(done: .yes)
         record.owner = ""
         #expect(score(record).deployable, "a medium gap does not block deployment")
         record.risk.level = .high

@@ -33,6 +33,7 @@ REJECTED = {
     "done-quoted-true", "done-yes", "empty-agent-file", "invalid-risk-level", "list-for-string", "map-for-string",
     "metrics-non-number", "negative-max-transaction-amount", "quoted-int", "quoted-true-boolean", "string-for-list",
     "unknown-agent-key", "unknown-checklist-item", "unknown-compliance-key", "yes-boolean", "many-errors-in-several-files",
+    "attestation-unknown-key", "attestation-missing-by-and-date", "attestation-evidence-not-a-list",
 }
 # The loader's alone: not a property of one file's values that JSON Schema can state.
 LOADER_ONLY = {

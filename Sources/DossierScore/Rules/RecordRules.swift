@@ -53,15 +53,24 @@ extension FindingRule {
 
     static let evidenceMissing = FindingRule(
         id: "evidence-missing", severity: .medium,
-        summary: "A checklist evidence path does not exist in the repository (whatever the entry's done value).",
+        summary: "A checklist evidence path, or an entry of an attestation's evidence list, does not exist in the repository (whatever the entry's done value or the check's result).",
         remediation: "Add the evidence file to the repository or correct the path (relative to the repository root)."
     ) { rule, context in
-        context.agent.checklist.filter { $0.value.evidence != nil && !$0.value.evidenceExists }
+        let checklist = context.agent.checklist.filter { $0.value.evidence != nil && !$0.value.evidenceExists }
             .sorted { ByteOrder.less($0.key, $1.key) }
             .map { id, attestation in
                 context.finding(rule, field: "checklist.\(id).evidence", subject: id,
                                 message: "the evidence for \(id), '\(attestation.evidence ?? "")', does not exist in the repository")
             }
+        // One finding per missing entry of an attestation's evidence, at that entry's line.
+        let attested = context.agent.attestations.sorted { ByteOrder.less($0.key, $1.key) }.flatMap { key, attestation in
+            attestation.evidence.filter { !$0.exists }.map { evidence in
+                context.finding(rule, field: "attestations.\(key).evidence", subject: "\(key):\(evidence.ref)",
+                                message: "the evidence of the \(key) attestation, '\(evidence.ref)', does not exist in the repository",
+                                source: evidence.location)
+            }
+        }
+        return checklist + attested
     }
 
     static let assessmentUndated = FindingRule(
