@@ -42,11 +42,16 @@ extension ReleaseChanges {
                                            deployableBefore: old.deployable, deployableAfter: agent.deployable, checklist: checklist))
             }
         }
+        // The gaps of a removed agent are not resolved: they left with the agent (OUTPUT.md).
+        let removed = Set(agentsRemoved)
         let gapsResolved = resolved.filter { change in
-            !currentGaps.contains(GapKey(agent: change.agent, rule: change.rule, field: change.field, subject: change.subject))
+            !removed.contains(change.agent)
+                && !currentGaps.contains(GapKey(agent: change.agent, rule: change.rule, field: change.field, subject: change.subject))
         }.sorted(by: Self.order)
+        let gapsOfRemovedAgents = resolved.filter { removed.contains($0.agent) }.count
         self.init(previousRelease: previous.release, previousAsOf: previous.asOf, agentsAdded: agentsAdded,
                   agentsRemoved: agentsRemoved, gapsNew: new.sorted(by: Self.order), gapsResolved: gapsResolved,
+                  gapsOfRemovedAgents: gapsOfRemovedAgents,
                   agentsChanged: changed, previousGaps: previousGaps)
     }
 }

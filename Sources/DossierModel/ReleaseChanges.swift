@@ -57,19 +57,24 @@ public struct ReleaseChanges: Sendable {
     public let agentsAdded: [String]
     public let agentsRemoved: [String]
     public let gapsNew: [GapChange]
+    /// Gaps of agents in both releases that the previous one had and this one has not.
     public let gapsResolved: [GapChange]
+    /// Gaps that left with a removed agent: not resolved, gone with the agent (`agentsRemoved`).
+    public let gapsOfRemovedAgents: Int
     public let agentsChanged: [AgentChange]
     private let previousGaps: Set<GapKey>
 
     /// Every field, as the comparison computes them.
     package init(previousRelease: String, previousAsOf: CalendarDate, agentsAdded: [String], agentsRemoved: [String],
-                 gapsNew: [GapChange], gapsResolved: [GapChange], agentsChanged: [AgentChange], previousGaps: Set<GapKey>) {
+                 gapsNew: [GapChange], gapsResolved: [GapChange], gapsOfRemovedAgents: Int = 0, agentsChanged: [AgentChange],
+                 previousGaps: Set<GapKey>) {
         self.previousRelease = previousRelease
         self.previousAsOf = previousAsOf
         self.agentsAdded = agentsAdded
         self.agentsRemoved = agentsRemoved
         self.gapsNew = gapsNew
         self.gapsResolved = gapsResolved
+        self.gapsOfRemovedAgents = gapsOfRemovedAgents
         self.agentsChanged = agentsChanged
         self.previousGaps = previousGaps
     }

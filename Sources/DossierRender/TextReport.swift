@@ -23,7 +23,9 @@ public struct TextReport: Sendable {
         if let changes = report.changes {
             out += "compared with release \(TextReport.clean(changes.previousRelease)) (as of \(changes.previousAsOf)): "
                 + "\(changes.gapsNew.count) new gap\(changes.gapsNew.count == 1 ? "" : "s"), "
-                + "\(changes.gapsResolved.count) resolved, \(changes.agentsAdded.count) agent\(changes.agentsAdded.count == 1 ? "" : "s") added, "
+                + "\(changes.gapsResolved.count) resolved, "
+                + (changes.gapsOfRemovedAgents > 0 ? "\(changes.gapsOfRemovedAgents) left with removed agents, " : "")
+                + "\(changes.agentsAdded.count) agent\(changes.agentsAdded.count == 1 ? "" : "s") added, "
                 + "\(changes.agentsRemoved.count) removed\n"
         }
         for agent in report.agents {

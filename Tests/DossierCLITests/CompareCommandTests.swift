@@ -79,8 +79,8 @@ struct CompareCommandTests {
             (changes[name] as? [[String: Any]] ?? []).map { "\($0["agent"]!):\($0["rule"]!):\($0["field"] as? String ?? "-")" }
         }
         #expect(keys("gaps_new") == ["b:human_oversight:compliance.override_capability"])
-        #expect(keys("gaps_resolved") == ["a:data_governance:compliance.bias_testing_completed",
-                                          "old:human_oversight:compliance.override_capability"])
+        // The removed agent's gap is not resolved: it left with the agent.
+        #expect(keys("gaps_resolved") == ["a:data_governance:compliance.bias_testing_completed"])
         let changed = try #require(changes["agents_changed"] as? [[String: Any]])
         #expect(changed.map { $0["id"] as? String } == ["a", "b"])
         #expect(changed.first?["score_before"] as? String == "6/7" && changed.first?["score_after"] as? String == "7/7")
@@ -89,7 +89,7 @@ struct CompareCommandTests {
         // The text marks each gap new or known.
         let text = try DossierRunner.run(["check", repo.path, "--fail-on", "none", "--compare-to", history.path + "/2026.08.json"])
         #expect(text.stdout.contains("human_oversight (Art. 14) · new"))
-        #expect(text.stdout.contains("compared with release 2026.08 (as of 2026-08-31): 1 new gap, 2 resolved, 1 agent added, 1 removed"))
+        #expect(text.stdout.contains("compared with release 2026.08 (as of 2026-08-31): 1 new gap, 1 resolved, 1 left with removed agents, 1 agent added, 1 removed"))
     }
 
     @Test func failOnNewGatesOnlyNewGaps() throws {
