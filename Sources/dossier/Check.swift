@@ -21,6 +21,18 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .text: TextReport(colors: colors, failOn: failOn, failOnNew: failOnNew).render(report)
         }
     }
+
+    /// The same bytes as `render`, handed to `sink` in pieces for the formats that grow with
+    /// the portfolio (one agent at a time), so that they are never held whole.
+    func write(_ report: Report, failOn: Severity?, failOnNew: Severity? = nil, colors: Bool = false,
+               to sink: (String) throws -> Void) rethrows {
+        switch self {
+        case .json: try ReportJSON.write(report, to: sink)
+        case .junit: try JUnitReport.write(report, to: sink)
+        case .sarif: try SARIFReport.write(report, to: sink)
+        case .prometheus, .text: try sink(render(report, failOn: failOn, failOnNew: failOnNew, colors: colors))
+        }
+    }
 }
 
 /// `--report FORMAT=PATH`: one more output of the same run, written to a file.
@@ -141,18 +153,16 @@ struct Check: ParsableCommand {
         // The files first: when one cannot be written, the job fails before it reads a result.
         for request in reports {
             do {
-                try AtomicFile.write(request.format.render(report, failOn: failOn.severity, failOnNew: failOnNew?.severity),
-                                     to: URL(fileURLWithPath: request.path))
+                try AtomicFile.write(to: URL(fileURLWithPath: request.path)) { sink in
+                    try request.format.write(report, failOn: failOn.severity, failOnNew: failOnNew?.severity, to: sink)
+                }
             } catch {
                 Console.error("dossier: \(error)")
                 throw ExitCode(Exit.ioError)
             }
         }
-        switch format {
-        case .json:
-            ReportJSON.write(report) { Console.out($0) }
-        default:
-            Console.out(format.render(report, failOn: failOn.severity, failOnNew: failOnNew?.severity, colors: Console.stdoutColors))
+        format.write(report, failOn: failOn.severity, failOnNew: failOnNew?.severity, colors: Console.stdoutColors) {
+            Console.out($0)
         }
         // With --fail-on-new, only gaps the previous release did not have fail the gate.
         if let failOnNew, let changes = report.changes {

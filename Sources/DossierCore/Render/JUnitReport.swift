@@ -19,18 +19,37 @@
 /// the XML: markup characters are escaped and characters XML 1.0 forbids are dropped.
 public enum JUnitReport {
     public static func render(_ report: Report) -> String {
-        let suites = report.agents.map { suite(for: $0, report: report) }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites" + attributes([
-            ("name", "dossier"),
-            ("tests", String(suites.map(\.tests).reduce(0, +))),
-            ("failures", String(suites.map(\.failures).reduce(0, +))),
-            ("errors", "0"),
-            ("skipped", String(suites.map(\.skipped).reduce(0, +))),
-        ]) + ">\n"
-        for suite in suites { out += suite.xml }
-        out += "</testsuites>\n"
+        var out = ""
+        write(report) { out += $0 }
         return out
+    }
+
+    /// Writes the XML in pieces, one `<testsuite>` at a time, so that the suites of
+    /// thousands of agents are never held whole in memory. The totals of the
+    /// root element are counted first, from the testcases alone.
+    public static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
+        var tests = 0, failures = 0, skipped = 0
+        for agent in report.agents {
+            for testCase in testCases(for: agent) {
+                tests += 1
+                switch testCase.outcome {
+                case .passed: break
+                case .failed: failures += 1
+                case .skipped: skipped += 1
+                }
+            }
+        }
+        var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        head += "<testsuites" + attributes([
+            ("name", "dossier"),
+            ("tests", String(tests)),
+            ("failures", String(failures)),
+            ("errors", "0"),
+            ("skipped", String(skipped)),
+        ]) + ">\n"
+        try sink(head)
+        for agent in report.agents { try sink(suite(for: agent, report: report).xml) }
+        try sink("</testsuites>\n")
     }
 
     /// How a testcase ended.
