@@ -92,7 +92,6 @@ struct AgentReader {
 
     private func readChecklist(_ node: DocumentNode, sources: inout SourceMap) -> [String: Attestation] {
         guard let entries = reader.freeEntries(node, path: "checklist") else { return [:] }
-        let known = ChecklistCatalog.items.map(\.id)
         var result: [String: Attestation] = [:]
         for entry in entries {
             let id = entry.key.text
@@ -101,7 +100,9 @@ struct AgentReader {
             if id.hasPrefix("x-") { continue }
             guard let item = ChecklistCatalog.item(id) else {
                 var message = "unknown checklist item"
-                if let suggestion = KeySuggestion.closest(to: id, in: known) { message += " (did you mean '\(suggestion)'?)" }
+                if let suggestion = KeySuggestion.closest(to: id, in: ChecklistCatalog.items.map(\.id)) {
+                    message += " (did you mean '\(suggestion)'?)"
+                }
                 reader.log.error(keyLocation, itemPath, message)
                 continue
             }

@@ -30,12 +30,15 @@ struct RecordReader {
     struct Fields {
         let map: MapNode
         let path: String
-        /// First occurrence of each known key whose value is not null.
-        let entries: [String: MapNode.Entry]
+        /// The keys the map may have.
+        let known: [String]
+        /// First occurrence of each known key whose value is not null, by its position in `known`.
+        let entries: [MapNode.Entry?]
         let extensions: [String: ExtensionValue]
 
-        func node(_ key: String) -> DocumentNode? { entries[key]?.value }
-        func has(_ key: String) -> Bool { entries[key] != nil }
+        func entry(_ key: String) -> MapNode.Entry? { known.firstIndex(of: key).flatMap { entries[$0] } }
+        func node(_ key: String) -> DocumentNode? { entry(key)?.value }
+        func has(_ key: String) -> Bool { entry(key) != nil }
     }
 
     /// Checks that `node` is a map whose keys are in `known` (or `x-` extensions),
@@ -45,31 +48,36 @@ struct RecordReader {
             error(node, path, "expected a map, found \(node.kindDescription)")
             return nil
         }
-        var entries: [String: MapNode.Entry] = [:]
+        // Known keys are found by position (a map has a few of a few dozen keys); others by name.
+        var entries = [MapNode.Entry?](repeating: nil, count: known.count)
+        var firstLines = [Int?](repeating: nil, count: known.count)
         var extensions: [String: ExtensionValue] = [:]
         var seen: [String: Int] = [:]
         for entry in map.entries {
             let key = entry.key.text
-            let keyPath = Self.join(path, key)
-            if let first = seen[key] {
-                log.error(location(entry.key.line, entry.key.column), keyPath,
+            let index = key.hasPrefix("x-") ? nil : known.firstIndex(of: key)
+            if let first = index.flatMap({ firstLines[$0] }) ?? (index == nil ? seen[key] : nil) {
+                log.error(location(entry.key.line, entry.key.column), Self.join(path, key),
                           "duplicate key (first given at line \(first))")
+                continue
+            }
+            if let index {
+                firstLines[index] = entry.key.line
+                if !entry.value.isNull { entries[index] = entry }
                 continue
             }
             seen[key] = entry.key.line
             if key.hasPrefix("x-") {
                 extensions[key] = Self.extensionValue(entry.value)
-            } else if known.contains(key) {
-                if !entry.value.isNull { entries[key] = entry }
             } else {
                 var message = "unknown key"
                 if let suggestion = KeySuggestion.closest(to: key, in: known) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
-                log.error(location(entry.key.line, entry.key.column), keyPath, message)
+                log.error(location(entry.key.line, entry.key.column), Self.join(path, key), message)
             }
         }
-        return Fields(map: map, path: path, entries: entries, extensions: extensions)
+        return Fields(map: map, path: path, known: known, entries: entries, extensions: extensions)
     }
 
     /// A map with free keys (metric names, actions, tools): entries in file order, duplicates reported.
@@ -100,7 +108,7 @@ struct RecordReader {
 
     /// Records where `key` was written (for gap sources).
     func record(_ key: String, of fields: Fields, into sources: inout SourceMap) {
-        guard let entry = fields.entries[key] else { return }
+        guard let entry = fields.entry(key) else { return }
         sources[Self.join(fields.path, key)] = location(entry.key.line, entry.key.column)
     }
 
