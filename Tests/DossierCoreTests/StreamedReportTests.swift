@@ -85,6 +85,10 @@ struct StreamedReportTests {
             #expect(pieces.joined() == whole)
             #expect(pieces.count == report.agents.count + 2, "the root, one suite per piece, the end")
             #expect(Array(pieces.dropFirst().dropLast()) == suites.map(\.xml))
+            for (agent, suite) in zip(report.agents, suites) {
+                let counts = JUnitReport.counts(for: agent)
+                #expect(counts.tests == suite.tests && counts.failures == suite.failures && counts.skipped == suite.skipped)
+            }
         }
     }
 
@@ -114,5 +118,16 @@ struct StreamedReportTests {
         #expect(markdown.hasPrefix("# Test Org: "))
         #expect(markdown.contains("## Alpha (`alpha`)"))
         #expect(markdown.contains("*waived* until 2026-12-31, approved by ciso\\@example\\.com: accepted\\: javascript\\:void\\(0\\)"))
+    }
+
+    @Test func junitEscapingOfPlainText() {
+        for text in ["", "plain text", "agents/a.yaml:12", "tab\there\nline", "café ✓ 😀", "see javascript:alert(1)"] {
+            let expectedText = text.replacingOccurrences(of: "javascript:", with: "javascript&#58;")
+            #expect(JUnitReport.escapeText(text) == expectedText)
+            #expect(JUnitReport.escapeAttribute(text) == expectedText
+                .replacingOccurrences(of: "\t", with: "&#9;").replacingOccurrences(of: "\n", with: "&#10;"))
+        }
+        #expect(JUnitReport.escapeText("a\u{FFFE}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
+        #expect(JUnitReport.escapeText("it's <b> & \"q\"\r") == "it&apos;s &lt;b&gt; &amp; &quot;q&quot;&#13;")
     }
 }

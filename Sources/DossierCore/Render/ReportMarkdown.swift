@@ -107,10 +107,12 @@ public enum ReportMarkdown {
     /// Escapes Markdown punctuation (and HTML) so that text stays text.
     public static func escape(_ text: String) -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 4)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "~", ">", "\"", "'", ":", "@":
-                out += "\\" + String(scalar)
+                out.unicodeScalars.append("\\")
+                out.unicodeScalars.append(scalar)
             case "<": out += "&lt;"
             case "&": out += "&amp;"
             case "\n", "\r", "\t": out += " "
