@@ -111,7 +111,7 @@ struct AgentReader {
                 continue
             }
             if entry.value.isNull { continue }
-            sources[itemPath] = keyLocation
+            sources[KeyPathPool.shared.intern(itemPath)] = keyLocation
             guard let map = reader.fields(entry.value, path: itemPath, known: Self.attestationKeys) else { continue }
             for key in Self.attestationKeys { reader.record(key, of: map, into: &sources) }
             guard let doneNode = map.node("done") else {

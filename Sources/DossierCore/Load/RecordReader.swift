@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a parsed record file against a fixed schema, strictly, collecting
 /// every problem with its `file:line:col` and key path instead of stopping at the first.
 ///
@@ -109,7 +111,7 @@ struct RecordReader {
     /// Records where `key` was written (for gap sources).
     func record(_ key: String, of fields: Fields, into sources: inout SourceMap) {
         guard let entry = fields.entry(key) else { return }
-        sources[Self.join(fields.path, key)] = location(entry.key.line, entry.key.column)
+        sources[KeyPathPool.shared.intern(Self.join(fields.path, key))] = location(entry.key.line, entry.key.column)
     }
 
     // MARK: Scalars
@@ -288,6 +290,27 @@ struct RecordReader {
         case let .scalar(scalar): return scalar.isNull ? .null : .scalar(scalar.text)
         case let .list(list): return .list(list.items.map(extensionValue))
         case let .map(map): return .map(map.entries.map { ($0.key.text, extensionValue($0.value)) })
+        }
+    }
+}
+
+/// One shared copy of each key path that source maps record: the same few dozen paths
+/// recur in every agent file, and thousands of source maps need not each hold their own.
+/// Bounded: past `capacity` distinct paths, a path is kept as it is.
+final class KeyPathPool: @unchecked Sendable {
+    static let shared = KeyPathPool()
+    static let capacity = 10_000
+
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func intern(_ path: String) -> String {
+        // Up to 15 bytes, a string is stored inline and has nothing to share.
+        guard path.utf8.count > 15 else { return path }
+        return lock.withLock {
+            if let index = paths.firstIndex(of: path) { return paths[index] }
+            if paths.count < Self.capacity { paths.insert(path) }
+            return path
         }
     }
 }
