@@ -29,8 +29,10 @@ public enum ReportJSON {
         try sink(head + "  \"agents\": [\n")
         var writer = JSONWriter(indent: 4)
         for (index, agent) in report.agents.enumerated() {
+            writer.raw("    ")
             writer.write(agent: agent)
-            try sink("    " + writer.take() + (index == report.agents.count - 1 ? "\n" : ",\n"))
+            writer.raw(index == report.agents.count - 1 ? "\n" : ",\n")
+            try sink(writer.take())
         }
         try sink("  ]" + tail)
     }
