@@ -5,6 +5,15 @@ struct AgentReader {
     static let complianceKeys = AgentFields.compliance.map(\.key)
     static let attestationKeys = AgentFields.attestation.map(\.key)
 
+    /// The key paths source maps record, made once and shared by every agent.
+    static let riskPaths = riskKeys.map { "risk.\($0)" }
+    static let compliancePaths = complianceKeys.map { "compliance.\($0)" }
+    /// By checklist item id: `checklist.<id>` and `checklist.<id>.<key>` for each attestation key.
+    static let checklistPaths: [String: (item: String, keys: [String])] = Dictionary(
+        uniqueKeysWithValues: ChecklistCatalog.items.map { item in
+            (item.id, ("checklist.\(item.id)", attestationKeys.map { "checklist.\(item.id).\($0)" }))
+        })
+
     let reader: RecordReader
     let id: String
 
@@ -18,7 +27,7 @@ struct AgentReader {
         }
         guard let top = reader.fields(root, path: "", known: Self.topKeys) else { return nil }
         var sources = SourceMap(file: reader.file)
-        for key in Self.topKeys { reader.record(key, of: top, into: &sources) }
+        reader.record(Self.topKeys, of: top, into: &sources)
 
         if let node = top.node("id"), let value = reader.string(node, path: "id"), value != id {
             reader.error(node, "id", "must equal the file name '\(id)', found '\(value)'")
@@ -69,7 +78,7 @@ struct AgentReader {
 
     private func readRisk(_ node: DocumentNode, sources: inout SourceMap) -> RiskProfile? {
         guard let map = reader.fields(node, path: "risk", known: Self.riskKeys) else { return nil }
-        for key in Self.riskKeys { reader.record(key, of: map, into: &sources) }
+        reader.record(Self.riskPaths, of: map, into: &sources)
         var level: RiskLevel?
         if let levelNode = map.node("level") {
             level = reader.oneOf(levelNode, path: "risk.level", RiskLevel.allCases)
@@ -85,7 +94,7 @@ struct AgentReader {
     private func readCompliance(_ node: DocumentNode, sources: inout SourceMap) -> ComplianceRecord {
         var record = ComplianceRecord()
         guard let map = reader.fields(node, path: "compliance", known: Self.complianceKeys) else { return record }
-        for key in Self.complianceKeys { reader.record(key, of: map, into: &sources) }
+        reader.record(Self.compliancePaths, of: map, into: &sources)
         read(map, AgentFields.compliance, into: &record)
         return record
     }
@@ -111,9 +120,10 @@ struct AgentReader {
                 continue
             }
             if entry.value.isNull { continue }
-            sources[KeyPathPool.shared.intern(itemPath)] = keyLocation
+            let paths = Self.checklistPaths[id] ?? (itemPath, Self.attestationKeys.map { "\(itemPath).\($0)" })
+            sources[paths.item] = keyLocation
             guard let map = reader.fields(entry.value, path: itemPath, known: Self.attestationKeys) else { continue }
-            for key in Self.attestationKeys { reader.record(key, of: map, into: &sources) }
+            reader.record(paths.keys, of: map, into: &sources)
             guard let doneNode = map.node("done") else {
                 reader.missing("done", in: map)
                 continue

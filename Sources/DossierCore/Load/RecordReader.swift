@@ -108,6 +108,15 @@ struct RecordReader {
         log.error(at, Self.join(fields.path, key), "missing required key")
     }
 
+    /// Records where each known key of `fields` was written, under its full key path:
+    /// `paths[i]` is the path of `known[i]` (made once by the caller, so that source maps share it).
+    func record(_ paths: [String], of fields: Fields, into sources: inout SourceMap) {
+        for (entry, path) in zip(fields.entries, paths) {
+            guard let entry else { continue }
+            sources[path] = location(entry.key.line, entry.key.column)
+        }
+    }
+
     /// Records where `key` was written (for gap sources).
     func record(_ key: String, of fields: Fields, into sources: inout SourceMap) {
         guard let entry = fields.entry(key) else { return }
