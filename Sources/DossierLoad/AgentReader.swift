@@ -10,6 +10,15 @@ struct AgentReader {
     static let checklistEntryKeys = AgentFields.checklistEntry.map(\.key)
     static let attestationKeys = AgentFields.attestation.map(\.key)
 
+    /// The key paths source maps record, made once and shared by every agent.
+    static let riskPaths = riskKeys.map { "risk.\($0)" }
+    static let compliancePaths = complianceKeys.map { "compliance.\($0)" }
+    /// By checklist item id: `checklist.<id>` and `checklist.<id>.<key>` for each checklist entry key.
+    static let checklistPaths: [String: (item: String, keys: [String])] = Dictionary(
+        uniqueKeysWithValues: ChecklistCatalog.items.map { item in
+            (item.id, ("checklist.\(item.id)", checklistEntryKeys.map { "checklist.\(item.id).\($0)" }))
+        })
+
     let reader: RecordReader
     let id: String
 
@@ -23,7 +32,7 @@ struct AgentReader {
         }
         guard let top = reader.fields(root, path: "", known: Self.topKeys) else { return nil }
         var sources = SourceMap(file: reader.file)
-        for key in Self.topKeys { reader.record(key, of: top, into: &sources) }
+        reader.record(Self.topKeys, of: top, into: &sources)
 
         if let node = top.node("id"), let value = reader.string(node, path: "id"), value != id {
             reader.error(node, "id", "must equal the file name '\(id)', found '\(value)'")
@@ -79,7 +88,7 @@ struct AgentReader {
 
     private func readRisk(_ node: DocumentNode, sources: inout SourceMap) -> RiskProfile? {
         guard let map = reader.fields(node, path: "risk", known: Self.riskKeys) else { return nil }
-        for key in Self.riskKeys { reader.record(key, of: map, into: &sources) }
+        reader.record(Self.riskPaths, of: map, into: &sources)
         var level: RiskLevel?
         if let levelNode = map.node("level") {
             level = reader.oneOf(levelNode, path: "risk.level", RiskLevel.allCases)
@@ -95,14 +104,13 @@ struct AgentReader {
     private func readCompliance(_ node: DocumentNode, sources: inout SourceMap) -> ComplianceRecord {
         var record = ComplianceRecord()
         guard let map = reader.fields(node, path: "compliance", known: Self.complianceKeys) else { return record }
-        for key in Self.complianceKeys { reader.record(key, of: map, into: &sources) }
+        reader.record(Self.compliancePaths, of: map, into: &sources)
         read(map, AgentFields.compliance, into: &record)
         return record
     }
 
     private func readChecklist(_ node: DocumentNode, sources: inout SourceMap) -> [String: ChecklistAttestation] {
         guard let entries = reader.freeEntries(node, path: "checklist") else { return [:] }
-        let known = ChecklistCatalog.items.map(\.id)
         var result: [String: ChecklistAttestation] = [:]
         for entry in entries {
             let id = entry.key.text
@@ -111,7 +119,9 @@ struct AgentReader {
             if id.hasPrefix("x-") { continue }
             guard let item = ChecklistCatalog.item(id) else {
                 var message = "unknown checklist item"
-                if let suggestion = KeySuggestion.closest(to: id, in: known) { message += " (did you mean '\(suggestion)'?)" }
+                if let suggestion = KeySuggestion.closest(to: id, in: ChecklistCatalog.items.map(\.id)) {
+                    message += " (did you mean '\(suggestion)'?)"
+                }
                 reader.log.error(keyLocation, itemPath, message)
                 continue
             }
@@ -120,9 +130,10 @@ struct AgentReader {
                 continue
             }
             if entry.value.isNull { continue }
-            sources[itemPath] = keyLocation
+            let paths = Self.checklistPaths[id] ?? (itemPath, Self.checklistEntryKeys.map { "\(itemPath).\($0)" })
+            sources[paths.item] = keyLocation
             guard let map = reader.fields(entry.value, path: itemPath, known: Self.checklistEntryKeys) else { continue }
-            for key in Self.checklistEntryKeys { reader.record(key, of: map, into: &sources) }
+            reader.record(paths.keys, of: map, into: &sources)
             guard let doneNode = map.node("done") else {
                 reader.missing("done", in: map)
                 continue

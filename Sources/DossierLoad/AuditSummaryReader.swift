@@ -92,7 +92,7 @@ struct AuditSummaryReader {
         var result: [String: AuditSummary.ActionStats] = [:]
         for entry in entries {
             let path = "actions.\(entry.key.text)"
-            sources[path] = reader.location(entry.key.line, entry.key.column)
+            sources[KeyPathPool.shared.intern(path)] = reader.location(entry.key.line, entry.key.column)
             guard let map = reader.fields(entry.value, path: path, known: Self.actionKeys) else { continue }
             let total = map.node("total").flatMap { reader.count($0, path: "\(path).total") } ?? 0
             let blocked = map.node("blocked").flatMap { reader.count($0, path: "\(path).blocked") } ?? 0
@@ -138,7 +138,7 @@ struct AuditSummaryReader {
         var result: [String: AuditSummary.PolicyViolations] = [:]
         for entry in entries {
             let path = "policy_violations.\(entry.key.text)"
-            sources[path] = reader.location(entry.key.line, entry.key.column)
+            sources[KeyPathPool.shared.intern(path)] = reader.location(entry.key.line, entry.key.column)
             guard let map = reader.fields(entry.value, path: path, known: Self.violationKeys) else { continue }
             let count = map.node("count").flatMap { reader.count($0, path: "\(path).count") } ?? 0
             let severity = map.node("severity").flatMap { reader.oneOf($0, path: "\(path).severity", Severity.allCases) } ?? .medium

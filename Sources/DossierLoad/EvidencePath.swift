@@ -15,17 +15,22 @@ public enum EvidencePath {
     /// repository (absolute, `..`, or through a symlink) counts as missing; a
     /// folder counts as existing; a `#fragment` is ignored.
     public static func exists(_ evidence: String, in root: URL) -> Bool {
+        exists(evidence, in: root, realRoot: realPath(root.path))
+    }
+
+    /// `exists(_:in:)` with the root's real path already resolved (`nil` when it does not resolve).
+    static func exists(_ evidence: String, in root: URL, realRoot: String?) -> Bool {
         var path = evidence
         if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
         guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("\\"), !path.contains("\0"),
               !path.split(separator: "/", omittingEmptySubsequences: false).contains("..") else { return false }
-        guard let realRoot = realPath(root.path), let target = realPath(root.appendingPathComponent(path).path) else {
+        guard let realRoot, let target = realPath(root.appendingPathComponent(path).path) else {
             return false
         }
         return target == realRoot || target.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
     }
 
-    private static func realPath(_ path: String) -> String? {
+    static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

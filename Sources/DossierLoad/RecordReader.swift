@@ -1,6 +1,7 @@
 import DossierSupport
 import DossierModel
 import DossierAudit
+import Foundation
 
 /// Reads a parsed record file against a fixed schema, strictly, collecting
 /// every problem with its `file:line:col` and key path instead of stopping at the first.
@@ -34,12 +35,15 @@ package struct RecordReader {
     struct Fields {
         let map: MapNode
         let path: String
-        /// First occurrence of each known key whose value is not null.
-        let entries: [String: MapNode.Entry]
+        /// The keys the map may have.
+        let known: [String]
+        /// First occurrence of each known key whose value is not null, by its position in `known`.
+        let entries: [MapNode.Entry?]
         let extensions: [String: ExtensionValue]
 
-        func node(_ key: String) -> DocumentNode? { entries[key]?.value }
-        func has(_ key: String) -> Bool { entries[key] != nil }
+        func entry(_ key: String) -> MapNode.Entry? { known.firstIndex(of: key).flatMap { entries[$0] } }
+        func node(_ key: String) -> DocumentNode? { entry(key)?.value }
+        func has(_ key: String) -> Bool { entry(key) != nil }
     }
 
     /// Checks that `node` is a map whose keys are in `known` (or `x-` extensions),
@@ -49,31 +53,36 @@ package struct RecordReader {
             error(node, path, "expected a map, found \(node.kindDescription)")
             return nil
         }
-        var entries: [String: MapNode.Entry] = [:]
+        // Known keys are found by position (a map has a few of a few dozen keys); others by name.
+        var entries = [MapNode.Entry?](repeating: nil, count: known.count)
+        var firstLines = [Int?](repeating: nil, count: known.count)
         var extensions: [String: ExtensionValue] = [:]
         var seen: [String: Int] = [:]
         for entry in map.entries {
             let key = entry.key.text
-            let keyPath = Self.join(path, key)
-            if let first = seen[key] {
-                log.error(location(entry.key.line, entry.key.column), keyPath,
+            let index = key.hasPrefix("x-") ? nil : known.firstIndex(of: key)
+            if let first = index.flatMap({ firstLines[$0] }) ?? (index == nil ? seen[key] : nil) {
+                log.error(location(entry.key.line, entry.key.column), Self.join(path, key),
                           "duplicate key (first given at line \(first))")
+                continue
+            }
+            if let index {
+                firstLines[index] = entry.key.line
+                if !entry.value.isNull { entries[index] = entry }
                 continue
             }
             seen[key] = entry.key.line
             if key.hasPrefix("x-") {
                 extensions[key] = Self.extensionValue(entry.value)
-            } else if known.contains(key) {
-                if !entry.value.isNull { entries[key] = entry }
             } else {
                 var message = "unknown key"
                 if let suggestion = KeySuggestion.closest(to: key, in: known) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
-                log.error(location(entry.key.line, entry.key.column), keyPath, message)
+                log.error(location(entry.key.line, entry.key.column), Self.join(path, key), message)
             }
         }
-        return Fields(map: map, path: path, entries: entries, extensions: extensions)
+        return Fields(map: map, path: path, known: known, entries: entries, extensions: extensions)
     }
 
     /// A map with free keys (metric names, actions, tools): entries in file order, duplicates reported.
@@ -102,10 +111,19 @@ package struct RecordReader {
         log.error(at, Self.join(fields.path, key), "missing required key")
     }
 
+    /// Records where each known key of `fields` was written, under its full key path:
+    /// `paths[i]` is the path of `known[i]` (made once by the caller, so that source maps share it).
+    func record(_ paths: [String], of fields: Fields, into sources: inout SourceMap) {
+        for (entry, path) in zip(fields.entries, paths) {
+            guard let entry else { continue }
+            sources[path] = location(entry.key.line, entry.key.column)
+        }
+    }
+
     /// Records where `key` was written (for gap sources).
     func record(_ key: String, of fields: Fields, into sources: inout SourceMap) {
-        guard let entry = fields.entries[key] else { return }
-        sources[Self.join(fields.path, key)] = location(entry.key.line, entry.key.column)
+        guard let entry = fields.entry(key) else { return }
+        sources[KeyPathPool.shared.intern(Self.join(fields.path, key))] = location(entry.key.line, entry.key.column)
     }
 
     // MARK: Scalars
@@ -284,6 +302,27 @@ package struct RecordReader {
         case let .scalar(scalar): return scalar.isNull ? .null : .scalar(scalar.text)
         case let .list(list): return .list(list.items.map(extensionValue))
         case let .map(map): return .map(map.entries.map { ($0.key.text, extensionValue($0.value)) })
+        }
+    }
+}
+
+/// One shared copy of each key path that source maps record: the same few dozen paths
+/// recur in every agent file, and thousands of source maps need not each hold their own.
+/// Bounded: past `capacity` distinct paths, a path is kept as it is.
+final class KeyPathPool: @unchecked Sendable {
+    static let shared = KeyPathPool()
+    static let capacity = 10_000
+
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func intern(_ path: String) -> String {
+        // Up to 15 bytes, a string is stored inline and has nothing to share.
+        guard path.utf8.count > 15 else { return path }
+        return lock.withLock {
+            if let index = paths.firstIndex(of: path) { return paths[index] }
+            if paths.count < Self.capacity { paths.insert(path) }
+            return path
         }
     }
 }

@@ -89,10 +89,11 @@ public struct RepositoryLoader: Sendable {
                       "\(agentFiles.count) agent files, over the limit of \(agentFileLimit) per repository")
             return LoadResult(repository: nil, diagnostics: log.sorted)
         }
+        let evidence = EvidenceChecks(root: root)
         let agentResults = try Parallel.map(agentFiles) { (file) throws(InputOutputError) in
             try loadRecord(file.path, format: file.format) { reader, document -> AgentRecord? in
                 guard var agent = AgentReader(reader: reader, id: file.stem).read(document), !file.duplicate else { return nil }
-                checkEvidence(of: &agent)
+                evidence.check(&agent)
                 return agent
             }
         }
@@ -260,6 +261,12 @@ public struct RepositoryLoader: Sendable {
 
     private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
+    /// The path of `relative` on disk, for system calls (what `url(relative).path` is, without a URL per file).
+    private func fullPath(_ relative: String) -> String {
+        let rootPath = root.path
+        return rootPath.hasSuffix("/") ? rootPath + relative : rootPath + "/" + relative
+    }
+
     /// The visible files of a folder (not its subfolders): everything but folders and links to folders,
     /// by path relative to the repository, in byte order; none when the folder is absent.
     private func listFiles(_ folder: String) throws(InputOutputError) -> [String] {
@@ -313,7 +320,7 @@ public struct RepositoryLoader: Sendable {
                                read: (RecordReader, DocumentNode?) -> R?) throws(InputOutputError) -> (FileDigest?, R?, [Diagnostic]) {
         let fileLog = DiagnosticLog()
         // A parsed file takes many times its size in memory: large files take turns.
-        let size = (try? FileManager.default.attributesOfItem(atPath: url(path).path)[.size] as? NSNumber)?.intValue ?? 0
+        let size = Self.entrySize(fullPath(path)) ?? 0
         return try Limits.recordGate.withBytes(size) { () throws(InputOutputError) in
             guard let file = try readDocument(path, format: format, log: fileLog) else { return (nil, nil, fileLog.all) }
             guard let document = file.document else { return (file.digest, nil, fileLog.all) }
@@ -323,7 +330,8 @@ public struct RepositoryLoader: Sendable {
 
     /// Reads a record file, enforcing the size limit. `nil` (after reporting) when it is missing or too large.
     private func readRecord(_ path: String, log: DiagnosticLog, required: Bool = false) throws(InputOutputError) -> [UInt8]? {
-        guard FileManager.default.fileExists(atPath: url(path).path) else {
+        var info = stat()
+        guard stat(fullPath(path), &info) == 0 else {
             if required { log.error(SourceLocation(file: path), "", "required file is missing") }
             return nil
         }
@@ -339,28 +347,48 @@ public struct RepositoryLoader: Sendable {
     /// Reads a file of at most `limit` bytes; a larger one is reported and not read whole. `nil` when it
     /// is too large or missing.
     private func readLimited(_ path: String, limit: Int, kind: String, log: DiagnosticLog) throws(InputOutputError) -> [UInt8]? {
-        let fileURL = url(path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: fileURL.path) else { return nil }
+        let full = fullPath(path)
+        guard let size = Self.entrySize(full) else { return nil }
         let tooLarge = "over the \(Limits.mebibytes(limit)) limit for \(kind)"
-        if let size = attributes[.size] as? NSNumber, size.intValue > limit {
-            log.error(SourceLocation(file: path), "", "file is \(size.intValue) bytes, \(tooLarge)")
+        if size > limit {
+            log.error(SourceLocation(file: path), "", "file is \(size) bytes, \(tooLarge)")
             return nil
         }
-        guard let handle = FileHandle(forReadingAtPath: fileURL.path) else {
-            throw InputOutputError(path: path, reason: "cannot read the file")
-        }
-        defer { try? handle.close() }
-        do {
-            // A file that grew since it was measured (or a special file) is still never read past the limit.
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            guard data.count <= limit else {
-                log.error(SourceLocation(file: path), "", "file is \(tooLarge)")
-                return nil
+        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw InputOutputError(path: path, reason: "cannot read the file") }
+        defer { close(descriptor) }
+        // A file that grew since it was measured (or a special file) is still never read past the limit.
+        var bytes = [UInt8](repeating: 0, count: min(size, limit) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard count <= limit else { break }
+                bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
             }
-            return [UInt8](data)
-        } catch {
-            throw InputOutputError(path: path, reason: "cannot read the file")
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InputOutputError(path: path, reason: "cannot read the file")
+            }
+            if got == 0 { break }
+            count += got
         }
+        guard count <= limit else {
+            log.error(SourceLocation(file: path), "", "file is \(tooLarge)")
+            return nil
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// The size of a directory entry, not following a symbolic link (as `FileManager.attributesOfItem`);
+    /// `nil` when there is no such entry.
+    private static func entrySize(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
     }
 
     /// Checks the encoding and parses; `nil` (after reporting) when the file cannot be parsed.
@@ -383,15 +411,36 @@ public struct RepositoryLoader: Sendable {
 
     // MARK: Evidence
 
-    private func checkEvidence(of agent: inout AgentRecord) {
-        for (id, attestation) in agent.checklist {
-            guard let evidence = attestation.evidence, !EvidencePath.isURL(evidence) else { continue }
-            agent.checklist[id]?.evidenceExists = EvidencePath.exists(evidence, in: root)
+    /// Whether each checklist evidence path exists, asked of the disk once per distinct path
+    /// (agents cite the same few documents), from all loading threads.
+    private final class EvidenceChecks: @unchecked Sendable {
+        private let root: URL
+        private let realRoot: String?
+        private let lock = NSLock()
+        private var known: [String: Bool] = [:]
+
+        init(root: URL) {
+            self.root = root
+            realRoot = EvidencePath.realPath(root.path)
         }
-        for (key, attestation) in agent.attestations {
-            for (index, evidence) in attestation.evidence.enumerated() where !EvidencePath.isURL(evidence.ref) {
-                agent.attestations[key]?.evidence[index].exists = EvidencePath.exists(evidence.ref, in: root)
+
+        func check(_ agent: inout AgentRecord) {
+            for (id, attestation) in agent.checklist {
+                guard let evidence = attestation.evidence, !EvidencePath.isURL(evidence) else { continue }
+                agent.checklist[id]?.evidenceExists = exists(evidence)
             }
+            for (key, attestation) in agent.attestations {
+                for (index, evidence) in attestation.evidence.enumerated() where !EvidencePath.isURL(evidence.ref) {
+                    agent.attestations[key]?.evidence[index].exists = exists(evidence.ref)
+                }
+            }
+        }
+
+        private func exists(_ evidence: String) -> Bool {
+            if let answer = lock.withLock({ known[evidence] }) { return answer }
+            let answer = EvidencePath.exists(evidence, in: root, realRoot: realRoot)
+            lock.withLock { known[evidence] = answer }
+            return answer
         }
     }
 }

@@ -23,18 +23,33 @@ import DossierScore
 /// the XML: markup characters are escaped and characters XML 1.0 forbids are dropped.
 public enum JUnitReport {
     public static func render(_ report: Report) -> String {
-        let suites = report.agents.map { suite(for: $0, report: report) }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites" + attributes([
-            ("name", "dossier"),
-            ("tests", String(suites.map(\.tests).reduce(0, +))),
-            ("failures", String(suites.map(\.failures).reduce(0, +))),
-            ("errors", "0"),
-            ("skipped", String(suites.map(\.skipped).reduce(0, +))),
-        ]) + ">\n"
-        for suite in suites { out += suite.xml }
-        out += "</testsuites>\n"
+        var out = ""
+        write(report) { out += $0 }
         return out
+    }
+
+    /// Writes the XML in pieces, one `<testsuite>` at a time, so that the suites of
+    /// thousands of agents are never held whole in memory. The totals of the
+    /// root element are counted first, from the testcases alone.
+    public static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
+        var tests = 0, failures = 0, skipped = 0
+        for agent in report.agents {
+            let counts = counts(for: agent)
+            tests += counts.tests
+            failures += counts.failures
+            skipped += counts.skipped
+        }
+        var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        head += "<testsuites" + attributes([
+            ("name", "dossier"),
+            ("tests", String(tests)),
+            ("failures", String(failures)),
+            ("errors", "0"),
+            ("skipped", String(skipped)),
+        ]) + ">\n"
+        try sink(head)
+        for agent in report.agents { try sink(suite(for: agent, report: report).xml) }
+        try sink("</testsuites>\n")
     }
 
     /// How a testcase ended.
@@ -81,6 +96,34 @@ public enum JUnitReport {
             cases.append(TestCase(name: name, outcome: outcome(of: gap)))
         }
         return cases
+    }
+
+    /// How many testcases `testCases(for:)` gives, failed and skipped, without writing their text.
+    static func counts(for agent: AgentReport) -> (tests: Int, failures: Int, skipped: Int) {
+        var failures = 0, skipped = 0
+        func count(_ gap: Gap) {
+            switch gap.status {
+            case .open: failures += 1
+            case .waived: skipped += 1
+            }
+        }
+        for check in agent.checks {
+            if let gap = agent.gaps.first(where: { $0.kind == .article && $0.rule == check.id }) {
+                count(gap)
+            } else if !check.passed {
+                failures += 1
+            }
+        }
+        for entry in agent.checklist {
+            switch entry.status {
+            case .done: break
+            case .notApplicable: skipped += 1
+            case .open: failures += 1
+            }
+        }
+        let findings = agent.gaps.filter { $0.kind == .finding }
+        findings.forEach(count)
+        return (agent.checks.count + agent.checklist.count + findings.count, failures, skipped)
     }
 
     static func outcome(of gap: Gap) -> Outcome {
@@ -189,6 +232,19 @@ public enum JUnitReport {
     }
 
     private static func escape(_ text: String, whitespace: Bool) -> String {
+        // Most text has nothing to escape or drop: only a script URL might need its colon rewritten.
+        var plain = true, hasColon = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09, 0x0A: plain = plain && !whitespace
+            // Markup, other control characters, and the lead byte of U+FFFE and U+FFFF (dropped).
+            case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF:
+                plain = false
+            case UInt8(ascii: ":"): hasColon = true
+            default: continue
+            }
+        }
+        if plain { return hasColon ? HTMLSafety.neutralizeSchemes(text) : text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

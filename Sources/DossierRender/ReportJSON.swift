@@ -31,9 +31,12 @@ public enum ReportJSON {
             return
         }
         try sink(head + "  \"agents\": [\n")
+        var writer = JSONWriter(indent: 4)
         for (index, agent) in report.agents.enumerated() {
-            let separator = index == report.agents.count - 1 ? "\n" : ",\n"
-            try sink("    " + agentValue(agent).rendered(indent: 4) + separator)
+            writer.raw("    ")
+            writer.write(agent: agent)
+            writer.raw(index == report.agents.count - 1 ? "\n" : ",\n")
+            try sink(writer.take())
         }
         try sink("  ]" + tail)
     }
@@ -137,4 +140,99 @@ public enum ReportJSON {
             ])),
         ])
     }
+}
+
+/// The members of `agentValue` and its parts, written without building the tree
+/// (what `ReportJSON.write` hands over; a test checks both give the same bytes).
+extension JSONWriter {
+    mutating func write(agent report: AgentReport) {
+        let agent = report.agent
+        beginObject()
+        member("id", agent.id)
+        member("name", agent.name)
+        member("version", agent.version)
+        key("owner")
+        if TextRules.isBlank(agent.owner) && agent.sources["owner"] == nil { null() } else { string(agent.owner) }
+        member("risk_level", agent.risk.level.rawValue)
+        member("compliance_score", report.complianceScore)
+        member("passed", report.passed)
+        member("total", report.total)
+        member("fully_compliant", report.fullyCompliant)
+        key("checks")
+        beginObject()
+        for check in report.checks { member(check.id, check.passed) }
+        endObject()
+        key("article_gaps")
+        beginArray()
+        for id in report.articleGaps { element(); string(id) }
+        endArray()
+        key("gaps")
+        beginArray()
+        for gap in report.gaps { element(); write(gap: gap) }
+        endArray()
+        key("checklist")
+        beginArray()
+        for entry in report.checklist { element(); write(checklistEntry: entry) }
+        endArray()
+        member("deployable", report.deployable)
+        key("audit")
+        if let audit = report.audit { write(audit: audit) } else { null() }
+        endObject()
+    }
+
+    mutating func write(gap: Gap) {
+        beginObject()
+        member("rule", gap.rule)
+        member("kind", gap.kind.rawValue)
+        member("article", gap.article)
+        member("severity", gap.severity.rawValue)
+        member("status", gap.status.rawValue)
+        member("field", gap.field)
+        member("subject", gap.subject)
+        member("message", gap.message)
+        member("remediation", gap.remediation)
+        member("source", gap.source?.fileAndLine)
+        if let waiver = gap.waiver {
+            key("waiver")
+            beginObject()
+            member("justification", waiver.justification)
+            member("approved_by", waiver.approvedBy)
+            member("approved_on", waiver.approvedOn.description)
+            member("expires", waiver.expires.description)
+            member("source", waiver.location.fileAndLine)
+            endObject()
+        }
+        endObject()
+    }
+
+    mutating func write(checklistEntry entry: ChecklistEntry) {
+        beginObject()
+        member("id", entry.item.id)
+        member("section", entry.item.section)
+        member("title", entry.item.title)
+        member("status", entry.status.rawValue)
+        member("auto", entry.item.isAuto)
+        member("evidence", entry.evidence)
+        member("note", entry.note)
+        endObject()
+    }
+
+    mutating func write(audit: AuditSummary) {
+        beginObject()
+        member("events", audit.events)
+        member("blocked", audit.blocked)
+        member("violations", audit.totalViolations)
+        key("approvals")
+        beginObject()
+        member("approved", audit.approvals.approved)
+        member("rejected", audit.approvals.rejected)
+        member("timeout", audit.approvals.timeout)
+        endObject()
+        endObject()
+    }
+}
+
+public enum DossierVersion {
+    public static let number = "1.0.0"
+    public static var generator: String { "dossier \(number)" }
 }

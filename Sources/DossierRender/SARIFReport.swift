@@ -25,13 +25,52 @@ public enum SARIFReport {
     static let rootBaseID = "%SRCROOT%"
 
     public static func render(_ report: Report) -> String {
-        value(report).rendered()
+        var out = ""
+        write(report) { out += $0 }
+        return out
+    }
+
+    /// Writes the log in pieces, one agent's results at a time, so that the
+    /// results of thousands of agents are never held whole in memory. The bytes
+    /// are those of `value(report).rendered()`.
+    public static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
+        let rules = Rule.catalog(for: report)
+        let index = ruleIndex(rules)
+        // The members of the one run, written as the pretty-printer nests them (6 spaces deep).
+        func member(_ key: String, _ value: JSONValue) -> String {
+            var out = "      "
+            JSONValue.writeString(key, into: &out)
+            return out + ": " + value.rendered(indent: 6)
+        }
+        var head = "{\n"
+        head += "  \"$schema\": " + JSONValue.string(schema).rendered(indent: 2) + ",\n"
+        head += "  \"version\": \"2.1.0\",\n"
+        head += "  \"runs\": [\n    {\n"
+        head += member("tool", tool(rules)) + ",\n"
+        head += member("originalUriBaseIds", originalUriBaseIDs) + ",\n"
+        head += member("columnKind", .string("unicodeCodePoints")) + ",\n"
+        let tail = ",\n" + member("properties", properties(report)) + "\n    }\n  ]\n}\n"
+        guard report.agents.contains(where: { !$0.gaps.isEmpty }) else {
+            try sink(head + "      \"results\": []" + tail)
+            return
+        }
+        try sink(head + "      \"results\": [\n")
+        var first = true
+        for agent in report.agents where !agent.gaps.isEmpty {
+            var piece = ""
+            for gap in agent.gaps {
+                piece += first ? "        " : ",\n        "
+                first = false
+                piece += result(for: gap, of: agent, ruleIndex: index[gap.rule]).rendered(indent: 8)
+            }
+            try sink(piece)
+        }
+        try sink("\n      ]" + tail)
     }
 
     public static func value(_ report: Report) -> JSONValue {
         let rules = Rule.catalog(for: report)
-        var index: [String: Int] = [:]
-        for (position, rule) in rules.enumerated() { index[rule.id] = position }
+        let index = ruleIndex(rules)
         let results = report.agents.flatMap { agent in
             agent.gaps.map { result(for: $0, of: agent, ruleIndex: index[$0.rule]) }
         }
@@ -39,22 +78,38 @@ public enum SARIFReport {
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("dossier")),
-                    ("version", .string(DossierVersion.number)),
-                    ("rules", .array(rules.map(\.value))),
-                ]))])),
-                ("originalUriBaseIds", .object([
-                    (rootBaseID, .object([("description", .object([("text", .string("The governance repository"))]))])),
-                ])),
+                ("tool", tool(rules)),
+                ("originalUriBaseIds", originalUriBaseIDs),
                 ("columnKind", .string("unicodeCodePoints")),
                 ("results", .array(results)),
-                ("properties", .object([
-                    ("organization", .string(report.organization)),
-                    ("release", .string(report.release)),
-                    ("asOf", .string(report.asOf.description)),
-                ])),
+                ("properties", properties(report)),
             ])])),
+        ])
+    }
+
+    private static func ruleIndex(_ rules: [Rule]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, rule) in rules.enumerated() { index[rule.id] = position }
+        return index
+    }
+
+    private static func tool(_ rules: [Rule]) -> JSONValue {
+        .object([("driver", .object([
+            ("name", .string("dossier")),
+            ("version", .string(DossierVersion.number)),
+            ("rules", .array(rules.map(\.value))),
+        ]))])
+    }
+
+    private static let originalUriBaseIDs: JSONValue = .object([
+        (rootBaseID, .object([("description", .object([("text", .string("The governance repository"))]))])),
+    ])
+
+    private static func properties(_ report: Report) -> JSONValue {
+        .object([
+            ("organization", .string(report.organization)),
+            ("release", .string(report.release)),
+            ("asOf", .string(report.asOf.description)),
         ])
     }
 

@@ -96,10 +96,10 @@ public struct SiteBuilder: Sendable {
         }
         jobs.append(Job(path: "style.css") { templates.text("style.css") })
         jobs.append(Job(path: "report.json", stream: { sink in try ReportJSON.write(report, to: sink) }))
-        jobs.append(Job(path: "report.md") { ReportMarkdown.render(report) })
+        jobs.append(Job(path: "report.md", stream: { sink in try ReportMarkdown.write(report, to: sink) }))
         // For code review and CI tools that read the published site.
-        jobs.append(Job(path: "dossier.sarif") { SARIFReport.render(report) })
-        jobs.append(Job(path: "junit.xml") { JUnitReport.render(report) })
+        jobs.append(Job(path: "dossier.sarif", stream: { sink in try SARIFReport.write(report, to: sink) }))
+        jobs.append(Job(path: "junit.xml", stream: { sink in try JUnitReport.write(report, to: sink) }))
         for agent in report.agents {
             let page = SitePaths.agentPage(agent.agent.id)
             jobs.append(Job(path: page) { try render("agent", model.agentPageContext(agent, page: page)) })

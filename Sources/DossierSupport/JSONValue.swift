@@ -75,10 +75,18 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     package static func writeString(_ value: String, into out: inout String) {
         // Most strings need no escaping: copy them whole.
-        let plain = !value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
+        var plain = true, hasColon = false
+        for byte in value.utf8 {
+            switch byte {
+            case 0..<0x20, 0x22, 0x5C, 0x7F, 0xE2: plain = false
+            case UInt8(ascii: ":"): hasColon = true
+            default: continue
+            }
+        }
         // Text that mentions a script URL (`javascript:alert(1)` as evidence) keeps its value, but its
         // colons are written `\u003a`, so that no output of the site contains such a URL literally.
-        let mentionsScheme = HTMLSafety.neutralizeSchemes(value, colon: "") != value
+        // (Every such URL has a colon.)
+        let mentionsScheme = hasColon && HTMLSafety.neutralizeSchemes(value, colon: "") != value
         if plain && !mentionsScheme {
             out += "\""
             out += value
