@@ -54,8 +54,7 @@ struct SiteTests {
         #expect(Chart.format(0) == "0")
         let chart = Chart(id: "c", title: "T", rows: [Chart.Row(label: "a", segments: [.init(value: 10, style: "high")]),
                                                       Chart.Row(label: "b", segments: [.init(value: 5, style: "low")])])
-        let rows = chart.context()["rows"] as? [[String: Any]] ?? []
-        let widths = rows.compactMap { (($0["segments"] as? [[String: Any]])?.first?["width"]) as? Int }
+        let widths = chart.context().rows.compactMap { $0.segments.first?.width }
         #expect(widths == [Chart.width - Chart.labelWidth - Chart.valueWidth, (Chart.width - Chart.labelWidth - Chart.valueWidth) / 2])
     }
 

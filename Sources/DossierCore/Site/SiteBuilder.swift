@@ -1,6 +1,10 @@
 import Crypto
 import Dispatch
 import Foundation
+import Mustache
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Renders every page of the site into a folder and returns what it wrote.
 ///
@@ -48,7 +52,7 @@ public struct SiteBuilder: Sendable {
         let output = OutputFolder(root: directory)
         let report = report
         let templates = templates
-        let render: @Sendable (String, [String: Any]) throws -> String = { name, context in
+        let render: @Sendable (String, any MustacheParent) throws -> String = { name, context in
             do {
                 return try templates.render(name, context)
             } catch {
@@ -58,7 +62,7 @@ public struct SiteBuilder: Sendable {
 
         // The pages over all agents are the largest: they go first, so that they overlap with the
         // agent pages, and their long lists are streamed into place.
-        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> [String: Any]) -> Job.Stream = { name, context in
+        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> any MustacheParent) -> Job.Stream = { name, context in
             { sink in
                 var lists: [StreamedList] = []
                 let page = try render(name, context(&lists))
@@ -160,53 +164,75 @@ final class OutputFolder: @unchecked Sendable {
     init(root: URL) { self.root = root }
 
     func write(_ path: String, _ text: String) throws {
-        let data = Data((path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text).utf8)
+        var text = path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text
+        try makeFolder(of: path)
         let url = root.appendingPathComponent(path)
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            // Created under the lock: another thread must not write into a folder that is still being made.
-            try lock.withLock {
-                guard !folders.contains(folder) else { return }
-                do {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                } catch {
-                    throw InputOutputError(path: url.deletingLastPathComponent().path,
-                                           reason: "cannot create the folder\(InputOutputError.cause(error))")
-                }
-                folders.insert(folder)
-            }
+        // One open, write and close, straight from the string's storage (no copy into Data).
+        let digest = try text.withUTF8 { bytes in
+            let descriptor = try create(url)
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor, url: url)
+            return FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count)
         }
-        do {
-            try data.write(to: url)
-        } catch {
-            throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
-        }
-        let digest = FileDigest(path: path, sha256: Digest.sha256(data), bytes: data.count)
         lock.withLock { written.append(digest) }
     }
 
-    /// Writes a file from pieces, hashing as it goes (for outputs too large to hold whole).
-    func write(_ path: String, stream: ((String) throws -> Void) throws -> Void) throws {
-        let url = root.appendingPathComponent(path)
-        // open(2) rather than FileManager.createFile, whose failure has no reason.
+    /// Creates the folder a file goes in, once per folder.
+    private func makeFolder(of path: String) throws {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(path[..<slash])
+        // Created under the lock: another thread must not write into a folder that is still being made.
+        try lock.withLock {
+            guard !folders.contains(folder) else { return }
+            let url = root.appendingPathComponent(folder)
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw InputOutputError(path: url.path, reason: "cannot create the folder\(InputOutputError.cause(error))")
+            }
+            folders.insert(folder)
+        }
+    }
+
+    /// open(2) rather than FileManager.createFile, whose failure has no reason.
+    private func create(_ url: URL) throws -> Int32 {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(errno: errno))")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        defer { try? handle.close() }
+        return descriptor
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, url: URL) throws {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let count = Glibc.write(descriptor, next, left)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(errno: errno))")
+            }
+            next += count
+            left -= count
+        }
+    }
+
+    /// Writes a file from pieces, hashing as it goes (for outputs too large to hold whole).
+    func write(_ path: String, stream: ((String) throws -> Void) throws -> Void) throws {
+        try makeFolder(of: path)
+        let url = root.appendingPathComponent(path)
+        let descriptor = try create(url)
+        defer { close(descriptor) }
         var hasher = SHA256()
         var bytes = 0
         // Only a failed write is an I/O error; what the page's own code throws (a template error) passes through.
         try stream { piece in
-            let data = Data(piece.utf8)
-            do {
-                try handle.write(contentsOf: data)
-            } catch {
-                throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
+            var piece = piece
+            try piece.withUTF8 { buffer in
+                try writeAll(buffer, to: descriptor, url: url)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+                bytes += buffer.count
             }
-            hasher.update(data: data)
-            bytes += data.count
         }
         let digest = FileDigest(path: path, sha256: Digest.hex(hasher.finalize()), bytes: bytes)
         lock.withLock { written.append(digest) }
