@@ -48,8 +48,8 @@ struct Build: ParsableCommand {
         }
         do {
             let written = try SiteWriter(output: output).write(release: report.release, asOf: report.asOf,
-                                                               inputs: repository.inputs + templateSet.overrides) { folder in
-                try SiteBuilder(report: report, repository: repository, templates: templateSet).write(into: folder)
+                                                               inputs: repository.inputs + templateSet.overrides) { folder, previous in
+                try SiteBuilder(report: report, repository: repository, templates: templateSet).write(into: folder, reusing: previous)
             }
             Console.error("dossier: wrote \(written.count) files to \(out)")
         } catch let error as InputOutputError {

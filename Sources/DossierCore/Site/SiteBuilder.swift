@@ -1,3 +1,4 @@
+import CSystem
 import Crypto
 import Dispatch
 import Foundation
@@ -32,22 +33,27 @@ public struct SiteBuilder: Sendable {
         /// Makes the whole file, or (for the largest) hands it over in pieces.
         let make: (@Sendable () throws -> String)?
         let stream: (@Sendable ((String) throws -> Void) throws -> Void)?
+        /// For a page that may be reused from the previous site: its key.
+        let key: (@Sendable () -> String)?
 
-        init(path: String, make: @escaping @Sendable () throws -> String) {
+        init(path: String, key: (@Sendable () -> String)? = nil, make: @escaping @Sendable () throws -> String) {
             self.path = path
             self.make = make
             self.stream = nil
+            self.key = key
         }
 
         init(path: String, stream: @escaping @Sendable ((String) throws -> Void) throws -> Void) {
             self.path = path
             self.make = nil
             self.stream = stream
+            self.key = nil
         }
     }
 
-    /// Writes every output into `directory` (which must exist and be empty).
-    public func write(into directory: URL) throws -> [FileDigest] {
+    /// Writes every output into `directory` (which must exist and be empty). Agent pages
+    /// whose key did not change are linked from `previous` instead of rendered.
+    public func write(into directory: URL, reusing previous: PreviousSite? = nil) throws -> [FileDigest] {
         let model = SiteModel(report: report, repository: repository, templates: templates)
         let output = OutputFolder(root: directory)
         let report = report
@@ -99,17 +105,18 @@ public struct SiteBuilder: Sendable {
         // For code review and CI tools that read the published site.
         jobs.append(Job(path: "dossier.sarif") { SARIFReport.render(report) })
         jobs.append(Job(path: "junit.xml") { JUnitReport.render(report) })
+        let keys = PageKeys(report: report, repository: repository, templates: templates)
         for agent in report.agents {
             let page = SitePaths.agentPage(agent.agent.id)
-            jobs.append(Job(path: page) { try render("agent", model.agentPageContext(agent, page: page)) })
+            jobs.append(Job(path: page, key: { keys.agentPage(agent) }) { try render("agent", model.agentPageContext(agent, page: page)) })
         }
-        try run(jobs, output: output)
+        try run(jobs, output: output, previous: previous)
         return output.digests
     }
 
     /// Runs the jobs on all cores; each worker renders and writes one page at a time,
     /// so that no more than one page per worker is held in memory.
-    private func run(_ jobs: [Job], output: OutputFolder) throws {
+    private func run(_ jobs: [Job], output: OutputFolder, previous: PreviousSite?) throws {
         let next = JobCounter()
         let failure = FirstError()
         let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
@@ -117,8 +124,12 @@ public struct SiteBuilder: Sendable {
             while !failure.isSet, let index = next.take(below: jobs.count) {
                 do {
                     let job = jobs[index]
+                    let key = job.key?()
+                    if let key, let previous, try output.reuse(job.path, key: key, from: previous) {
+                        continue
+                    }
                     if let make = job.make {
-                        try output.write(job.path, try make())
+                        try output.write(job.path, try make(), key: key)
                     } else if let stream = job.stream {
                         try output.write(job.path, stream: stream)
                     }
@@ -160,10 +171,12 @@ final class OutputFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var written: [FileDigest] = []
     private var folders: Set<String> = []
+    private var reused = 0
 
     init(root: URL) { self.root = root }
 
-    func write(_ path: String, _ text: String) throws {
+    /// Writes a whole file; with a `key`, stores it with the file for the next build to reuse the page.
+    func write(_ path: String, _ text: String, key: String? = nil) throws {
         var text = path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text
         try makeFolder(of: path)
         let url = root.appendingPathComponent(path)
@@ -172,10 +185,30 @@ final class OutputFolder: @unchecked Sendable {
             let descriptor = try create(url)
             defer { close(descriptor) }
             try writeAll(bytes, to: descriptor, url: url)
-            return FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count)
+            let digest = FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count)
+            if let key {
+                // Best effort: where the file system has no extended attributes, the next build renders the page.
+                let stamp = PreviousSite.stamp(key: key, sha256: digest.sha256)
+                _ = dossier_set_attribute(descriptor, PreviousSite.attribute, stamp, UInt(stamp.utf8.count))
+            }
+            return digest
         }
         lock.withLock { written.append(digest) }
     }
+
+    /// Links `path` from the previous site when its key is unchanged (see `PreviousSite`).
+    func reuse(_ path: String, key: String, from previous: PreviousSite) throws -> Bool {
+        try makeFolder(of: path)
+        guard let digest = previous.reuse(path, key: key, to: root.appendingPathComponent(path)) else { return false }
+        lock.withLock {
+            written.append(digest)
+            reused += 1
+        }
+        return true
+    }
+
+    /// How many pages were linked from the previous site.
+    var reusedCount: Int { lock.withLock { reused } }
 
     /// Creates the folder a file goes in, once per folder.
     private func makeFolder(of path: String) throws {
