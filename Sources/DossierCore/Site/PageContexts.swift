@@ -1204,3 +1204,12 @@ extension ChecklistStatus {
         }
     }
 }
+
+// Text is most of what templates show. As a custom renderable, a string is shown as
+// itself: the same text the engine's fallback (`String(describing:)`) gives, without
+// the casts and the copy that fallback costs on every `{{name}}`. Its sections and
+// inverted sections behave as before (it is never null).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}

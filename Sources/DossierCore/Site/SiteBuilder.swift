@@ -101,10 +101,12 @@ public struct SiteBuilder: Sendable {
         }
         jobs.append(Job(path: "style.css") { templates.text("style.css") })
         jobs.append(Job(path: "report.json", stream: { sink in try ReportJSON.write(report, to: sink) }))
-        jobs.append(Job(path: "report.md") { ReportMarkdown.render(report) })
+        // Made and written whole (tens of MB over thousands of agents): one at a time, so that no two are held at once.
+        let whole = NSLock()
+        jobs.append(Job(path: "report.md", stream: { sink in try whole.withLock { try sink(ReportMarkdown.render(report)) } }))
         // For code review and CI tools that read the published site.
-        jobs.append(Job(path: "dossier.sarif") { SARIFReport.render(report) })
-        jobs.append(Job(path: "junit.xml") { JUnitReport.render(report) })
+        jobs.append(Job(path: "dossier.sarif", stream: { sink in try whole.withLock { try sink(SARIFReport.render(report)) } }))
+        jobs.append(Job(path: "junit.xml", stream: { sink in try whole.withLock { try sink(JUnitReport.render(report)) } }))
         let keys = PageKeys(report: report, repository: repository, templates: templates)
         for agent in report.agents {
             let page = SitePaths.agentPage(agent.agent.id)
