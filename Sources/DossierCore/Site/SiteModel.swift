@@ -22,6 +22,9 @@ struct SiteModel {
         var titles: [String: String] = [:]
         for document in repository.documents { titles[document.path] = Markdown.title(document.source) }
         documentTitles = titles
+        siteInfo = SiteInfo(organization: report.organization, title: report.title, release: report.release,
+                            asOf: report.asOf.description, generator: DossierVersion.generator,
+                            extensions: ExtensionContext.map(report.extensions))
     }
 
     /// The first level-1 heading of each page under `docs/`, by path.
@@ -64,11 +67,8 @@ struct SiteModel {
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 
-    var siteInfo: SiteInfo {
-        SiteInfo(organization: report.organization, title: report.title, release: report.release,
-                 asOf: report.asOf.description, generator: DossierVersion.generator,
-                 extensions: ExtensionContext.map(report.extensions))
-    }
+    /// `site` on every page (made once).
+    let siteInfo: SiteInfo
 
     func markdown(_ source: String, writtenIn file: String, shownOn page: String) -> String {
         Markdown.render(source) { linkPolicy.decide($0, writtenIn: file, shownOn: page) }.html
