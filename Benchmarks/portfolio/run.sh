@@ -8,6 +8,12 @@
 #   BENCH_SIZES="1000 10000"        portfolio sizes, in agents
 #   BENCH_RUNS=3                    runs per measurement; the best wall time counts
 #   BENCH_HUGO_PAGES=10000          pages of the Hugo baseline (0 skips it)
+#   BENCH_DOSSIER=path/to/dossier   time this executable instead of building one
+#                                   (an older build, for before/after figures)
+#
+# With `dossier build`, each size is also rebuilt after one agent file changed:
+# the build over the previous site, which links the unchanged agent pages from
+# it (docs/reference/incremental-builds.md); pages/s counts every agent page.
 #
 # Each measurement is the best wall time of BENCH_RUNS runs and the highest
 # peak RSS among them, from /usr/bin/time. Because the machine may be shared
@@ -64,9 +70,14 @@ fi
 
 # ---------------------------------------------------------------- dossier
 
-log "building dossier (release)"
-swift build -c release --product dossier >&2
-dossier=$(swift build -c release --show-bin-path)/dossier
+if [[ -n ${BENCH_DOSSIER:-} ]]; then
+  dossier=$(cd -- "$(dirname -- "$BENCH_DOSSIER")" && pwd)/$(basename -- "$BENCH_DOSSIER")
+  log "timing $dossier (BENCH_DOSSIER)"
+else
+  log "building dossier (release)"
+  swift build -c release --product dossier >&2
+  dossier=$(swift build -c release --show-bin-path)/dossier
+fi
 [[ -x $dossier ]] || die "no dossier executable at $dossier"
 
 # `dossier build` renders the site. Until it exists, time `dossier check
@@ -141,7 +152,39 @@ measure() {
   done
 }
 
-declare -A secs_of=() kb_of=()
+# measure_rebuild N: in a copy of portfolio-N built once (untimed), change one
+# agent file and time the build over the previous site, $runs times (each run
+# changes the file again); sets best_secs and peak_kb.
+measure_rebuild() {
+  local n=$1 work=$bench/runs/rebuild-$1
+  local i secs kb agent files
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp -r "$bench/portfolio-$n" "$work/repo"
+  "$dossier" build "$work/repo" --out "$work/site" >"$work/stdout" 2>"$work/stderr" \
+    || die "failed: the first build of rebuild-$n (see ${work#"$root"/}/stderr)"
+  files=("$work/repo/agents/"*)
+  agent=${files[0]}
+  best_secs='' peak_kb=0
+  for ((i = 1; i <= runs; i++)); do
+    printf '# changed for rebuild %d\n' "$i" >>"$agent"
+    if ! /usr/bin/time -f '%e %M' -o "$work/time" "$dossier" build "$work/repo" --out "$work/site" \
+      >"$work/stdout" 2>"$work/stderr"; then
+      tail -n 20 "$work/stderr" >&2
+      die "failed: rebuild of $n agents (see ${work#"$root"/}/stderr)"
+    fi
+    read -r secs kb <"$work/time"
+    log "  run $i/$runs: ${secs} s, $((kb / 1024)) MB"
+    if [[ -z $best_secs ]] || awk -v a="$secs" -v b="$best_secs" 'BEGIN { exit !(a < b) }'; then
+      best_secs=$secs
+    fi
+    if ((kb > peak_kb)); then
+      peak_kb=$kb
+    fi
+  done
+}
+
+declare -A secs_of=() kb_of=() rebuild_secs_of=() rebuild_kb_of=()
 for n in "${sizes[@]}"; do
   repo=$bench/portfolio-$n
   log "timing dossier $mode on $n agents (best of $runs)"
@@ -151,6 +194,11 @@ for n in "${sizes[@]}"; do
     measure "dossier-$n" "$dossier" check "$repo" --format json --fail-on none
   fi
   secs_of[$n]=$best_secs kb_of[$n]=$peak_kb
+  if [[ $mode == build ]]; then
+    log "timing dossier build on $n agents after one agent changed (best of $runs)"
+    measure_rebuild "$n"
+    rebuild_secs_of[$n]=$best_secs rebuild_kb_of[$n]=$peak_kb
+  fi
 done
 
 if ((hugo_pages > 0)); then
@@ -189,6 +237,10 @@ ratio() { # pages seconds: dossier pages/s ÷ hugo pages/s
   printf '%-8s %-14s %9s %10s %12s %14s\n' tool size seconds pages/s 'peak RSS MB' 'ratio vs hugo'
   for n in "${sizes[@]}"; do
     row dossier "$n agents" "$n" "${secs_of[$n]}" "${kb_of[$n]}" "$(ratio "$n" "${secs_of[$n]}")"
+    if [[ -n ${rebuild_secs_of[$n]:-} ]]; then
+      row rebuild "$n, 1 changed" "$n" "${rebuild_secs_of[$n]}" "${rebuild_kb_of[$n]}" \
+        "$(ratio "$n" "${rebuild_secs_of[$n]}")"
+    fi
   done
   if ((hugo_pages > 0)); then
     row hugo "$hugo_pages pages" "$hugo_pages" "$hugo_secs" "$hugo_kb" 1.00
@@ -196,6 +248,9 @@ ratio() { # pages seconds: dossier pages/s ÷ hugo pages/s
   echo
   echo "ratio = dossier pages/s ÷ hugo pages/s, measured in this run (pages: agent pages for"
   echo "dossier, content pages for hugo); compare ratios, not seconds, across runs and machines."
+  if [[ $mode == build ]]; then
+    echo "rebuild = dossier build over its previous site after one agent file changed."
+  fi
   echo
   echo "inputs under ${bench#"$root"/}/:"
   for n in "${sizes[@]}"; do

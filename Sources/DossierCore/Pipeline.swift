@@ -141,7 +141,7 @@ public struct Pipeline: Sendable {
     /// Writes the report in `format` to `path`, replaced atomically (or written through a pipe or device).
     public func writeReport(_ report: Report, as format: ReportFormat, gate: Gate, to path: String) throws(DossierError) {
         do {
-            try AtomicFile.write(format.render(report, gate: gate), to: URL(fileURLWithPath: path))
+            try AtomicFile.write(to: URL(fileURLWithPath: path), stream: { sink in try format.write(report, gate: gate, to: sink) })
         } catch {
             throw .io(.report, error)
         }
@@ -209,8 +209,8 @@ public struct Pipeline: Sendable {
         let repository = loaded.repository
         do {
             return try SiteWriter(output: output).write(release: report.release, asOf: report.asOf,
-                                                        inputs: repository.inputs + templates.overrides) { folder in
-                try SiteBuilder(report: report, repository: repository, templates: templates).write(into: folder)
+                                                        inputs: repository.inputs + templates.overrides) { folder, previous in
+                try SiteBuilder(report: report, repository: repository, templates: templates).write(into: folder, reusing: previous)
             }
         } catch let error as InputOutputError {
             throw .io(.write, error)

@@ -41,11 +41,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// The report in this format, handed to `sink` in pieces where the format allows.
+    /// The same bytes as `render`, handed to `sink` in pieces for the formats that grow with the
+    /// portfolio (one agent at a time), so that they are never held whole.
     public func write(_ report: Report, gate: Gate, colors: Bool = false, to sink: (String) throws -> Void) rethrows {
         switch self {
         case .json: try ReportJSON.write(report, to: sink)
-        default: try sink(render(report, gate: gate, colors: colors))
+        case .junit: try JUnitReport.write(report, to: sink)
+        case .sarif: try SARIFReport.write(report, to: sink)
+        case .prometheus, .text: try sink(render(report, gate: gate, colors: colors))
         }
     }
 }

@@ -19,6 +19,16 @@ public enum Severity: String, CaseIterable, Sendable, Comparable {
 
     /// Whether `self` is at least as severe as `level`.
     public func isAtLeast(_ level: Severity) -> Bool { rank <= level.rank }
+
+    /// The name shown to people (`High`).
+    public var label: String {
+        switch self {
+        case .critical: "Critical"
+        case .high: "High"
+        case .medium: "Medium"
+        case .low: "Low"
+        }
+    }
 }
 
 /// An agent's declared risk level.
@@ -35,6 +45,16 @@ public enum RiskLevel: String, CaseIterable, Sendable, Comparable {
     }
 
     public static func < (a: RiskLevel, b: RiskLevel) -> Bool { a.order < b.order }
+
+    /// The name shown to people (`High`).
+    public var label: String {
+        switch self {
+        case .low: "Low"
+        case .medium: "Medium"
+        case .high: "High"
+        case .critical: "Critical"
+        }
+    }
 
     /// Articles 9–15 bind high-risk systems; a failed check takes the agent's level as its severity.
     public var gapSeverity: Severity {

@@ -1,3 +1,6 @@
+import DossierSupport
+import DossierModel
+
 /// Writes pretty-printed JSON straight into UTF-8 bytes, byte for byte as
 /// `JSONValue.rendered(indent:)` prints the same value, without building the
 /// tree first (a report over thousands of agents would allocate millions of nodes).

@@ -231,8 +231,3 @@ extension JSONWriter {
         endObject()
     }
 }
-
-public enum DossierVersion {
-    public static let number = "1.0.0"
-    public static var generator: String { "dossier \(number)" }
-}

@@ -33,45 +33,42 @@ struct Chart {
     static let rowHeight = 30
     static let barHeight = 18
 
-    func context() -> [String: Any] {
+    func context() -> ChartContext {
         let maximum = max(1, rows.map(\.total).max() ?? 1)
         let span = Self.width - Self.labelWidth - Self.valueWidth
-        var rowContexts: [[String: Any]] = []
+        var rowContexts: [ChartContext.Row] = []
         for (index, row) in rows.enumerated() {
             let y = index * Self.rowHeight
             var x = Self.labelWidth
-            var segments: [[String: Any]] = []
+            var segments: [ChartContext.Segment] = []
             for segment in row.segments where segment.value > 0 {
                 // Scale in 64-bit integers; saturating counts never overflow here.
                 let width = max(1, Int((Double(segment.value) / Double(maximum) * Double(span)).rounded()))
-                segments.append(["x": x, "width": width, "style": segment.style])
+                segments.append(ChartContext.Segment(x: x, width: width, style: segment.style))
                 x += width
             }
-            rowContexts.append([
-                "label": row.label,
-                "value": Self.format(row.total),
-                "y": y + (Self.rowHeight - Self.barHeight) / 2,
-                "text_y": y + Self.rowHeight / 2 + 5,
-                "height": Self.barHeight,
-                "value_x": x + 6,
-                "segments": segments,
-                "cells": row.segments.map { ["value": Self.format($0.value)] },
-            ])
+            rowContexts.append(ChartContext.Row(
+                label: row.label,
+                value: Self.format(row.total),
+                y: y + (Self.rowHeight - Self.barHeight) / 2,
+                textY: y + Self.rowHeight / 2 + 5,
+                height: Self.barHeight,
+                valueX: x + 6,
+                segments: segments,
+                cells: row.segments.map { ChartContext.Cell(value: Self.format($0.value)) }))
         }
         let description = rows.map { "\($0.label): \(Self.format($0.total))" }.joined(separator: "; ")
-        return [
-            "id": id,
-            "title": title,
-            "description": description,
-            "width": Self.width,
-            "height": max(Self.rowHeight, rows.count * Self.rowHeight),
-            "label_x": Self.labelWidth - 8,
-            "rows": rowContexts,
-            "legend": legend.map { ["style": $0.0, "label": $0.1] },
-            "has_legend": !legend.isEmpty,
-            "columns": columns,
-            "stacked": rows.contains { $0.segments.count > 1 },
-        ]
+        return ChartContext(
+            id: id,
+            title: title,
+            description: description,
+            width: Self.width,
+            height: max(Self.rowHeight, rows.count * Self.rowHeight),
+            labelX: Self.labelWidth - 8,
+            rows: rowContexts,
+            legend: legend.map { ChartContext.LegendEntry(style: $0.0, label: $0.1) },
+            columns: columns,
+            stacked: rows.contains { $0.segments.count > 1 })
     }
 
     /// 1234567 → "1,234,567" (fixed, locale-independent).

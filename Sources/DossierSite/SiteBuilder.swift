@@ -3,9 +3,14 @@ import DossierModel
 import DossierLoad
 import DossierScore
 import DossierRender
+import CSystem
 import Crypto
 import Dispatch
 import Foundation
+import Mustache
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Renders every page of the site into a folder and returns what it wrote.
 ///
@@ -33,27 +38,32 @@ public struct SiteBuilder: Sendable {
         /// Makes the whole file, or (for the largest) hands it over in pieces.
         let make: (@Sendable () throws -> String)?
         let stream: (@Sendable ((String) throws -> Void) throws -> Void)?
+        /// For a page that may be reused from the previous site: its key.
+        let key: (@Sendable () -> String)?
 
-        init(path: String, make: @escaping @Sendable () throws -> String) {
+        init(path: String, key: (@Sendable () -> String)? = nil, make: @escaping @Sendable () throws -> String) {
             self.path = path
             self.make = make
             self.stream = nil
+            self.key = key
         }
 
         init(path: String, stream: @escaping @Sendable ((String) throws -> Void) throws -> Void) {
             self.path = path
             self.make = nil
             self.stream = stream
+            self.key = nil
         }
     }
 
-    /// Writes every output into `directory` (which must exist and be empty).
-    public func write(into directory: URL) throws -> [FileDigest] {
+    /// Writes every output into `directory` (which must exist and be empty). Agent pages
+    /// whose key did not change are linked from `previous` instead of rendered.
+    public func write(into directory: URL, reusing previous: PreviousSite? = nil) throws -> [FileDigest] {
         let model = SiteModel(report: report, repository: repository, templates: templates)
         let output = OutputFolder(root: directory)
         let report = report
         let templates = templates
-        let render: @Sendable (String, [String: Any]) throws -> String = { name, context in
+        let render: @Sendable (String, any MustacheParent) throws -> String = { name, context in
             do {
                 return try templates.render(name, context)
             } catch {
@@ -63,7 +73,7 @@ public struct SiteBuilder: Sendable {
 
         // The pages over all agents are the largest: they go first, so that they overlap with the
         // agent pages, and their long lists are streamed into place.
-        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> [String: Any]) -> Job.Stream = { name, context in
+        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> any MustacheParent) -> Job.Stream = { name, context in
             { sink in
                 var lists: [StreamedList] = []
                 let page = try render(name, context(&lists))
@@ -100,17 +110,18 @@ public struct SiteBuilder: Sendable {
         // For code review and CI tools that read the published site.
         jobs.append(Job(path: "dossier.sarif", stream: { sink in try SARIFReport.write(report, to: sink) }))
         jobs.append(Job(path: "junit.xml", stream: { sink in try JUnitReport.write(report, to: sink) }))
+        let keys = PageKeys(report: report, repository: repository, templates: templates)
         for agent in report.agents {
             let page = SitePaths.agentPage(agent.agent.id)
-            jobs.append(Job(path: page) { try render("agent", model.agentPageContext(agent, page: page)) })
+            jobs.append(Job(path: page, key: { keys.agentPage(agent) }) { try render("agent", model.agentPageContext(agent, page: page)) })
         }
-        try run(jobs, output: output)
+        try run(jobs, output: output, previous: previous)
         return output.digests
     }
 
     /// Runs the jobs on all cores; each worker renders and writes one page at a time,
     /// so that no more than one page per worker is held in memory.
-    private func run(_ jobs: [Job], output: OutputFolder) throws {
+    private func run(_ jobs: [Job], output: OutputFolder, previous: PreviousSite?) throws {
         let next = JobCounter()
         let failure = FirstError()
         let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
@@ -118,8 +129,12 @@ public struct SiteBuilder: Sendable {
             while !failure.isSet, let index = next.take(below: jobs.count) {
                 do {
                     let job = jobs[index]
+                    let key = job.key?()
+                    if let key, let previous, try output.reuse(job.path, key: key, from: previous) {
+                        continue
+                    }
                     if let make = job.make {
-                        try output.write(job.path, try make())
+                        try output.write(job.path, try make(), key: key)
                     } else if let stream = job.stream {
                         try output.write(job.path, stream: stream)
                     }
@@ -161,57 +176,101 @@ final class OutputFolder: @unchecked Sendable {
     private let lock = NSLock()
     private var written: [FileDigest] = []
     private var folders: Set<String> = []
+    private var reused = 0
 
     init(root: URL) { self.root = root }
 
-    func write(_ path: String, _ text: String) throws {
-        let data = Data((path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text).utf8)
+    /// Writes a whole file; with a `key`, stores it with the file for the next build to reuse the page.
+    func write(_ path: String, _ text: String, key: String? = nil) throws {
+        var text = path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text
+        try makeFolder(of: path)
         let url = root.appendingPathComponent(path)
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            // Created under the lock: another thread must not write into a folder that is still being made.
-            try lock.withLock {
-                guard !folders.contains(folder) else { return }
-                do {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                } catch {
-                    throw InputOutputError(path: url.deletingLastPathComponent().path,
-                                           reason: "cannot create the folder\(InputOutputError.cause(error))")
-                }
-                folders.insert(folder)
+        // One open, write and close, straight from the string's storage (no copy into Data).
+        let digest = try text.withUTF8 { bytes in
+            let descriptor = try create(url)
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor, url: url)
+            let digest = FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count)
+            if let key {
+                // Best effort: where the file system has no extended attributes, the next build renders the page.
+                let stamp = PreviousSite.stamp(key: key, sha256: digest.sha256)
+                _ = dossier_set_attribute(descriptor, PreviousSite.attribute, stamp, UInt(stamp.utf8.count))
             }
+            return digest
         }
-        do {
-            try data.write(to: url)
-        } catch {
-            throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
-        }
-        let digest = FileDigest(path: path, sha256: Digest.sha256(data), bytes: data.count)
         lock.withLock { written.append(digest) }
     }
 
-    /// Writes a file from pieces, hashing as it goes (for outputs too large to hold whole).
-    func write(_ path: String, stream: ((String) throws -> Void) throws -> Void) throws {
-        let url = root.appendingPathComponent(path)
-        // open(2) rather than FileManager.createFile, whose failure has no reason.
+    /// Links `path` from the previous site when its key is unchanged (see `PreviousSite`).
+    func reuse(_ path: String, key: String, from previous: PreviousSite) throws -> Bool {
+        try makeFolder(of: path)
+        guard let digest = previous.reuse(path, key: key, to: root.appendingPathComponent(path)) else { return false }
+        lock.withLock {
+            written.append(digest)
+            reused += 1
+        }
+        return true
+    }
+
+    /// How many pages were linked from the previous site.
+    var reusedCount: Int { lock.withLock { reused } }
+
+    /// Creates the folder a file goes in, once per folder.
+    private func makeFolder(of path: String) throws {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(path[..<slash])
+        // Created under the lock: another thread must not write into a folder that is still being made.
+        try lock.withLock {
+            guard !folders.contains(folder) else { return }
+            let url = root.appendingPathComponent(folder)
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                throw InputOutputError(path: url.path, reason: "cannot create the folder\(InputOutputError.cause(error))")
+            }
+            folders.insert(folder)
+        }
+    }
+
+    /// open(2) rather than FileManager.createFile, whose failure has no reason.
+    private func create(_ url: URL) throws -> Int32 {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(errno: errno))")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        defer { try? handle.close() }
+        return descriptor
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, url: URL) throws {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let count = Glibc.write(descriptor, next, left)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(errno: errno))")
+            }
+            next += count
+            left -= count
+        }
+    }
+
+    /// Writes a file from pieces, hashing as it goes (for outputs too large to hold whole).
+    func write(_ path: String, stream: ((String) throws -> Void) throws -> Void) throws {
+        try makeFolder(of: path)
+        let url = root.appendingPathComponent(path)
+        let descriptor = try create(url)
+        defer { close(descriptor) }
         var hasher = SHA256()
         var bytes = 0
         // Only a failed write is an I/O error; what the page's own code throws (a template error) passes through.
         try stream { piece in
-            let data = Data(piece.utf8)
-            do {
-                try handle.write(contentsOf: data)
-            } catch {
-                throw InputOutputError(path: url.path, reason: "cannot write the file\(InputOutputError.cause(error))")
+            var piece = piece
+            try piece.withUTF8 { buffer in
+                try writeAll(buffer, to: descriptor, url: url)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+                bytes += buffer.count
             }
-            hasher.update(data: data)
-            bytes += data.count
         }
         let digest = FileDigest(path: path, sha256: Digest.hex(hasher.finalize()), bytes: bytes)
         lock.withLock { written.append(digest) }

@@ -4,8 +4,8 @@ import DossierLoad
 import DossierScore
 import DossierRender
 
-/// Builds the template contexts (plain dictionaries: swift-mustache renders
-/// them faster than reflected structs) for every page of the site.
+/// Builds the template contexts (the typed contexts of `PageContexts.swift`)
+/// for every page of the site.
 ///
 /// Every value from input files is passed as plain text and escaped by the
 /// template engine; only `*_html` values are inserted unescaped, and those are
@@ -28,6 +28,9 @@ struct SiteModel {
         var titles: [String: String] = [:]
         for document in repository.documents { titles[document.path] = Markdown.title(document.source) }
         documentTitles = titles
+        siteInfo = SiteInfo(organization: report.organization, title: report.title, release: report.release,
+                            asOf: report.asOf.description, generator: DossierVersion.generator,
+                            extensions: ExtensionContext.map(report.extensions))
     }
 
     /// The first level-1 heading of each page under `docs/`, by path.
@@ -48,60 +51,30 @@ struct SiteModel {
     /// Agents listed per risk level on the index before the rest is left to the level's own page.
     static let indexRowsPerLevel = 200
 
-    static let severityLabels: [Severity: String] = [.critical: "Critical", .high: "High", .medium: "Medium", .low: "Low"]
-    static let riskLabels: [RiskLevel: String] = [.critical: "Critical", .high: "High", .medium: "Medium", .low: "Low"]
     static let riskOrder: [RiskLevel] = [.critical, .high, .medium, .low]
 
     // MARK: Common
 
-    func common(page: String, title: String, section: String) -> [String: Any] {
+    func frame(page: String, title: String, section: String) -> PageFrame {
         let root = baseURL.isEmpty ? SitePaths.root(of: page) : baseURL
-        let nav: [[String: Any]] = [
+        let nav: [NavItem] = [
             ("index", "Portfolio", "index.html"), ("gaps", "Gaps", "gaps.html"), ("checklist", "Checklist", "checklist.html"),
             ("articles", "Articles", "articles/art-9.html"), ("docs", "Documents", "documents.html"),
             ("changes", "Changes", "changes.html"),
         ].compactMap { key, label, target in
             if key == "docs", repository.documents.isEmpty { return nil }
             if key == "changes", report.changes == nil { return nil }
-            return ["label": label, "href": root + target, "current": key == section]
+            return NavItem(label: label, href: root + target, current: key == section)
         }
-        return [
-            "site": siteContext,
-            "standalone": false,
-            "root": root,
-            "page_title": title,
-            "nav": nav,
-            "stylesheet": root + "style.css",
-            "csp": Self.contentSecurityPolicy,
-        ]
+        return PageFrame(site: siteInfo, root: root, pageTitle: title, nav: nav,
+                         stylesheet: root + "style.css", csp: Self.contentSecurityPolicy)
     }
 
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 
-    var siteContext: [String: Any] {
-        [
-            "organization": report.organization,
-            "title": report.title,
-            "release": report.release,
-            "as_of": report.asOf.description,
-            "generator": DossierVersion.generator,
-            "extensions": Self.extensions(report.extensions),
-        ]
-    }
-
-    /// `x-` keys for templates: strings, lists and maps, by key without order guarantees beyond sorting.
-    static func extensions(_ values: [String: ExtensionValue]) -> [String: Any] {
-        func convert(_ value: ExtensionValue) -> Any {
-            switch value {
-            case .null: return false
-            case let .scalar(text): return text
-            case let .list(items): return items.map(convert)
-            case let .map(pairs): return Dictionary(pairs.map { ($0.0, convert($0.1)) }, uniquingKeysWith: { first, _ in first })
-            }
-        }
-        return values.mapValues(convert)
-    }
+    /// `site` on every page (made once).
+    let siteInfo: SiteInfo
 
     func markdown(_ source: String, writtenIn file: String, shownOn page: String) -> String {
         Markdown.render(source) { linkPolicy.decide($0, writtenIn: file, shownOn: page) }.html
@@ -119,24 +92,21 @@ struct SiteModel {
 
     // MARK: Summary and charts
 
-    var summaryContext: [String: Any] {
+    var summaryContext: SummaryContext {
         let summary = report.summary
         let open = Severity.allCases.map { summary.gaps[$0] ?? 0 }.saturatingSum
-        return [
-            "agents": Chart.format(summary.agents),
-            "fully_compliant": Chart.format(summary.fullyCompliant),
-            "deployable": Chart.format(summary.deployable),
-            "not_deployable": Chart.format(summary.agents - summary.deployable),
-            "open_gaps": Chart.format(open),
-            "waived": Chart.format(summary.waived),
-            "has_waived": summary.waived > 0,
-            "severities": Severity.allCases.map { severity in
-                ["severity": severity.rawValue, "label": Self.severityLabels[severity]!, "count": Chart.format(summary.gaps[severity] ?? 0)]
-            },
-        ]
+        return SummaryContext(
+            agents: Chart.format(summary.agents),
+            fullyCompliant: Chart.format(summary.fullyCompliant),
+            deployable: Chart.format(summary.deployable),
+            notDeployable: Chart.format(summary.agents - summary.deployable),
+            openGaps: Chart.format(open),
+            waived: Chart.format(summary.waived),
+            hasWaived: summary.waived > 0,
+            severities: Severity.allCases.map { SummaryContext.SeverityCount(severity: $0, count: Chart.format(summary.gaps[$0] ?? 0)) })
     }
 
-    var portfolioCharts: [[String: Any]] {
+    var portfolioCharts: [ChartContext] {
         var scores = [Int](repeating: 0, count: 8)
         for agent in report.agents { scores[min(7, agent.passed)] += 1 }
         let scoreChart = Chart(id: "chart-scores", title: "Compliance score distribution",
@@ -144,122 +114,64 @@ struct SiteModel {
                                columns: ["Score", "Agents"])
         let summary = report.summary
         let gapChart = Chart(id: "chart-gaps", title: "Open gaps by severity",
-                             rows: Severity.allCases.map { Chart.Row(label: Self.severityLabels[$0]!, segments: [.init(value: summary.gaps[$0] ?? 0, style: $0.rawValue)]) },
+                             rows: Severity.allCases.map { Chart.Row(label: $0.label, segments: [.init(value: summary.gaps[$0] ?? 0, style: $0.rawValue)]) },
                              columns: ["Severity", "Open gaps"])
         var levels: [RiskLevel: Int] = [:]
         for agent in report.agents { levels[agent.agent.risk.level, default: 0] += 1 }
         let riskChart = Chart(id: "chart-risk", title: "Agents by risk level",
-                              rows: Self.riskOrder.map { Chart.Row(label: Self.riskLabels[$0]!, segments: [.init(value: levels[$0] ?? 0, style: "risk-\($0.rawValue)")]) },
+                              rows: Self.riskOrder.map { Chart.Row(label: $0.label, segments: [.init(value: levels[$0] ?? 0, style: "risk-\($0.rawValue)")]) },
                               columns: ["Risk level", "Agents"])
         return [riskChart.context(), scoreChart.context(), gapChart.context()]
     }
 
     // MARK: Agents
 
-    func agentRow(_ agent: AgentReport, page: String) -> [String: Any] {
+    func agentRow(_ agent: AgentReport, page: String) -> AgentRowContext {
         var counts: [Severity: Int] = [:]
-        for gap in agent.openGaps { counts[gap.severity, default: 0] += 1 }
-        return [
-            "id": agent.agent.id,
-            "name": agent.agent.name,
-            "href": href(SitePaths.agentPage(agent.agent.id), from: page),
-            "risk_level": agent.agent.risk.level.rawValue,
-            "risk_label": Self.riskLabels[agent.agent.risk.level]!,
-            "score": agent.complianceScore,
-            "deployable": agent.deployable,
-            "critical": counts[.critical] ?? 0,
-            "high": counts[.high] ?? 0,
-            "medium": counts[.medium] ?? 0,
-            "low": counts[.low] ?? 0,
-        ]
+        for gap in agent.gaps where gap.status == .open { counts[gap.severity, default: 0] += 1 }
+        return AgentRowContext(id: agent.agent.id, name: agent.agent.name,
+                               href: href(SitePaths.agentPage(agent.agent.id), from: page),
+                               riskLevel: agent.agent.risk.level, score: agent.complianceScore,
+                               deployable: agent.deployable, counts: counts)
     }
 
-    func riskGroups(page: String, limit: Int?) -> [[String: Any]] {
-        Self.riskOrder.compactMap { level in
-            let agents = report.agents.filter { $0.agent.risk.level == level }
-            guard !agents.isEmpty else { return nil }
-            let shown = limit.map { Array(agents.prefix($0)) } ?? agents
-            return [
-                "level": level.rawValue,
-                "label": Self.riskLabels[level]!,
-                "count": Chart.format(agents.count),
-                "count_label": agents.count == 1 ? "1 agent" : "\(Chart.format(agents.count)) agents",
-                "agents": shown.map { agentRow($0, page: page) },
-                "has_more": shown.count < agents.count,
-                "more": Chart.format(agents.count - shown.count),
-                "full_list_href": href("risk/\(level.rawValue).html", from: page),
-            ]
-        }
+    func riskGroups(page: String, limit: Int?) -> [RiskGroupContext] {
+        Self.riskOrder.compactMap { level in riskGroup(level, page: page, limit: limit) }
     }
 
-    func gapContext(_ gap: Gap, agent: AgentReport, page: String) -> [String: Any] {
-        var context: [String: Any] = [
-            "agent_id": agent.agent.id,
-            "agent_name": agent.agent.name,
-            "agent_href": href(SitePaths.agentPage(agent.agent.id), from: page),
-            "rule": gap.rule,
-            "kind": gap.kind.rawValue,
-            "is_article": gap.kind == .article,
-            "severity": gap.severity.rawValue,
-            "severity_label": Self.severityLabels[gap.severity]!,
-            "status": gap.status.rawValue,
-            "waived": gap.status == .waived,
-            "message": gap.message,
-            "remediation": gap.remediation,
-            // Absent values are `false`, not missing: a missing key makes the engine search every enclosing context.
-            "article": false, "field": false, "subject": false, "source": false,
-        ]
-        if let article = gap.article {
-            context["article"] = article
-            context["article_href"] = href(SitePaths.articlePage(article), from: page)
-        }
-        if let field = gap.field { context["field"] = field }
-        if let subject = gap.subject { context["subject"] = subject }
-        if let source = gap.source { context["source"] = source.fileAndLine }
-        // A waived gap shows who accepted it, why and until when.
-        context["waiver"] = gap.waiver.map { waiver -> [String: Any] in
-            ["justification": waiver.justification, "approved_by": waiver.approvedBy,
-             "approved_on": waiver.approvedOn.description, "expires": waiver.expires.description,
-             "source": waiver.location.fileAndLine]
-        } ?? false
-        return context
+    func riskGroup(_ level: RiskLevel, page: String, limit: Int?) -> RiskGroupContext? {
+        let agents = report.agents.filter { $0.agent.risk.level == level }
+        guard !agents.isEmpty else { return nil }
+        let shown = limit.map { Array(agents.prefix($0)) } ?? agents
+        return RiskGroupContext(level: level, count: agents.count, agents: shown.map { agentRow($0, page: page) },
+                                fullListHref: href("risk/\(level.rawValue).html", from: page))
     }
 
-    func checklistContext(_ agent: AgentReport, page: String) -> [[String: Any]] {
-        var sections: [(String, [[String: Any]])] = []
+    func gapContext(_ gap: Gap, agent: AgentReport, page: String) -> GapContext {
+        GapContext(gap: gap, agentID: agent.agent.id, agentName: agent.agent.name,
+                   agentHref: href(SitePaths.agentPage(agent.agent.id), from: page),
+                   articleHref: gap.article.map { href(SitePaths.articlePage($0), from: page) })
+    }
+
+    func checklistContext(_ agent: AgentReport, page: String) -> [ChecklistSectionContext] {
+        var sections: [ChecklistSectionContext] = []
         for entry in agent.checklist {
-            var item: [String: Any] = [
-                "id": entry.item.id,
-                "title": entry.item.title,
-                "status": entry.status == .notApplicable ? "na" : entry.status.rawValue,
-                "status_label": Self.statusLabel(entry.status),
-                "auto": entry.item.isAuto,
-                "evidence": false, "evidence_url": false, "evidence_href": false, "evidence_missing": false, "note": false,
-            ]
-            if let note = entry.note { item["note"] = note }
-            if let evidence = entry.evidence { item.merge(evidenceContext(evidence, agent: agent.agent, page: page)) { $1 } }
-            if sections.last?.0 == entry.item.section {
-                sections[sections.count - 1].1.append(item)
+            let evidence = entry.evidence.map { evidenceContext($0, agent: agent.agent, page: page) } ?? EvidenceContext()
+            let item = ChecklistSectionContext.Item(entry: entry, evidence: evidence)
+            if sections.last?.section == entry.item.section {
+                sections[sections.count - 1].items.append(item)
             } else {
-                sections.append((entry.item.section, [item]))
+                sections.append(ChecklistSectionContext(section: entry.item.section, items: [item]))
             }
         }
-        return sections.map { ["section": $0.0, "items": $0.1] }
-    }
-
-    static func statusLabel(_ status: ChecklistStatus) -> String {
-        switch status {
-        case .done: "Done"
-        case .open: "Open"
-        case .notApplicable: "n/a"
-        }
+        return sections
     }
 
     /// Evidence as a link (an http(s) URL, or a docs page of the site) or as a plain path.
-    func evidenceContext(_ evidence: String, agent: AgentRecord, page: String) -> [String: Any] {
-        var context: [String: Any] = ["evidence": evidence, "evidence_url": false, "evidence_href": false, "evidence_missing": false]
+    func evidenceContext(_ evidence: String, agent: AgentRecord, page: String) -> EvidenceContext {
+        var context = EvidenceContext(evidence: evidence)
         if EvidencePath.isURL(evidence) {
-            context["evidence_url"] = evidence
+            context.url = evidence
         } else {
             var path = evidence
             var fragment = ""
@@ -268,18 +180,12 @@ struct SiteModel {
                 path = String(path[..<hash])
             }
             if linkPolicy.docs.contains(path) {
-                context["evidence_href"] = href(SitePaths.docPage(path), from: page) + fragment
+                context.href = href(SitePaths.docPage(path), from: page) + fragment
             }
             if agent.checklist.values.contains(where: { $0.evidence == evidence && !$0.evidenceExists }) {
-                context["evidence_missing"] = true
+                context.missing = true
             }
         }
-        return context
-    }
-
-    func ownerContext(_ owner: String) -> [String: Any] {
-        var context: [String: Any] = ["owner": owner]
-        if Self.isEmailAddress(owner) { context["owner_mailto"] = "mailto:" + owner }
         return context
     }
 
@@ -292,81 +198,36 @@ struct SiteModel {
         }
     }
 
-    func agentContext(_ agent: AgentReport, page: String) -> [String: Any] {
+    func agentContext(_ agent: AgentReport, page: String) -> AgentContext {
         let record = agent.agent
-        var context = agentRow(agent, page: page)
-        context["passed"] = agent.passed
-        context["total"] = agent.total
-        context["fully_compliant"] = agent.fullyCompliant
-        context["verdict"] = agent.deployable ? "Deployable" : "Not deployable"
-        context["verdict_reason"] = agent.verdictReason
-        context["anchor"] = "agent-\(record.id)"
-        context["extensions"] = Self.extensions(record.extensions)
-        for key in ["version", "owner", "owner_mailto", "description_html", "audit"] { context[key] = false }
-        if let version = record.version { context["version"] = version }
-        if !TextRules.isBlank(record.owner) { context.merge(ownerContext(record.owner)) { $1 } }
-        if !TextRules.isBlank(record.description) {
-            context["description_html"] = markdown(record.description, writtenIn: record.file, shownOn: page)
-        }
-        context["file"] = record.file
-        context["allowed_tools"] = record.allowedTools
-        context["has_allowed_tools"] = !record.allowedTools.isEmpty
-        context["capabilities"] = Capability.allCases.map { capability in
-            ["flag": capability.rawValue, "declared": record.risk.declares(capability),
-             "declared_label": record.risk.declares(capability) ? "Yes" : "No"] as [String: Any]
-        }
-        context["max_transaction_amount"] = record.risk.maxTransactionAmount.text
-        context["requires_human_approval"] = record.risk.requiresHumanApproval ? "Yes" : "No"
-        context["approval_threshold"] = TextRules.isBlank(record.risk.approvalThreshold) ? "—" : record.risk.approvalThreshold
-        context["has_compliance"] = record.hasComplianceBlock
-        context["checks"] = zip(ArticleCheck.all, agent.checks).map { check, result in
-            var item: [String: Any] = [
-                "id": check.id, "article": check.article, "title": check.title, "passed": result.passed,
-                "status_label": result.passed ? "Pass" : "Fail",
-                "href": href(SitePaths.articlePage(check.article), from: page),
-                "fields": check.fields.map { ["path": $0, "value": fieldValue($0, of: record)] },
-            ]
-            if let failing = result.failingField { item["failing_field"] = failing }
-            return item
-        }
-        context["gaps"] = agent.gaps.map { gapContext($0, agent: agent, page: page) }
-        context["has_gaps"] = !agent.gaps.isEmpty
-        context["gap_count"] = agent.gaps.count
-        context["checklist"] = checklistContext(agent, page: page)
-        if let audit = agent.audit { context["audit"] = auditContext(audit, agentID: record.id) }
-        return context
+        let thresholds = repository.config.thresholds
+        let owner = !TextRules.isBlank(record.owner) && Self.isEmailAddress(record.owner) ? "mailto:" + record.owner : nil
+        return AgentContext(
+            row: agentRow(agent, page: page),
+            agent: agent,
+            ownerMailto: owner,
+            descriptionHTML: TextRules.isBlank(record.description) ? nil : markdown(record.description, writtenIn: record.file, shownOn: page),
+            extensions: ExtensionContext.map(record.extensions),
+            capabilities: Capability.allCases.map { AgentContext.Capability(flag: $0.rawValue, declared: record.risk.declares($0)) },
+            approvalThreshold: TextRules.isBlank(record.risk.approvalThreshold) ? "—" : record.risk.approvalThreshold,
+            checks: zip(ArticleCheck.all, agent.checks).map { check, result in
+                AgentContext.Check(check: check, result: result, href: href(SitePaths.articlePage(check.article), from: page),
+                                   fields: fieldValues(check, of: record, thresholds: thresholds))
+            },
+            gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
+            checklist: checklistContext(agent, page: page),
+            audit: agent.audit.map { auditContext($0, agentID: record.id) })
     }
 
-    /// A field's value as shown on the agent page (from the record with defaults applied).
-    func fieldValue(_ path: String, of agent: AgentRecord) -> String {
-        let c = agent.compliance
-        func yesNo(_ value: Bool) -> String { value ? "true" : "false" }
-        func text(_ value: String) -> String { TextRules.isBlank(value) ? "(empty)" : value }
-        func metrics(_ value: [(String, ExactDecimal)]) -> String {
-            value.isEmpty ? "(none)" : value.map { "\($0.0): \($0.1.text)" }.joined(separator: ", ")
-        }
-        switch path {
-        case "compliance.risk_assessment_completed": return yesNo(c.riskAssessmentCompleted)
-        case "compliance.residual_risks_documented": return yesNo(c.residualRisksDocumented)
-        case "compliance.training_data_documented": return yesNo(c.trainingDataDocumented)
-        case "compliance.bias_testing_completed": return yesNo(c.biasTestingCompleted)
-        case "compliance.system_description": return text(c.systemDescription)
-        case "compliance.intended_purpose": return text(c.intendedPurpose)
-        case "compliance.audit_logs_enabled": return yesNo(c.auditLogsEnabled)
-        case "compliance.log_retention_days": return "\(c.logRetentionDays) days (minimum \(repository.config.thresholds.retentionMinDays))"
-        case "compliance.users_informed_of_ai": return yesNo(c.usersInformedOfAI)
-        case "compliance.override_capability": return yesNo(c.overrideCapability)
-        case "compliance.human_oversight_measures": return c.humanOversightMeasures.isEmpty ? "(none)" : c.humanOversightMeasures.joined(separator: "; ")
-        case "compliance.accuracy_metrics": return metrics(c.accuracyMetrics)
-        case "compliance.adversarial_testing": return yesNo(c.adversarialTesting)
-        default: return ""
-        }
+    /// The fields behind a check with their values as shown (from the record with defaults applied).
+    func fieldValues(_ check: ArticleCheck, of agent: AgentRecord, thresholds: Thresholds) -> [FieldContext] {
+        check.shownValues(agent.compliance, thresholds: thresholds).map { FieldContext(path: $0.field, value: $0.value) }
     }
 
     /// Actions shown in an agent's chart; the rest are counted in a note.
     static let chartedActions = 12
 
-    func auditContext(_ audit: AuditSummary, agentID: String) -> [String: Any] {
+    func auditContext(_ audit: AuditSummary, agentID: String) -> AuditContext {
         // The most frequent actions first (ties by name).
         let actions = audit.actions.sorted { a, b in
             a.value.total != b.value.total ? a.value.total > b.value.total : ByteOrder.less(a.key, b.key)
@@ -387,7 +248,7 @@ struct SiteModel {
         }
         let severityChart = Chart(id: "chart-violations-\(agentID)", title: "Policy violations by severity",
                                   rows: Severity.allCases.map { severity in
-                                      Chart.Row(label: Self.severityLabels[severity]!,
+                                      Chart.Row(label: severity.label,
                                                 segments: [.init(value: bySeverity[severity, default: 0], style: severity.rawValue)])
                                   },
                                   columns: ["Severity", "Violations"])
@@ -397,34 +258,19 @@ struct SiteModel {
                                          Chart.Row(label: "Rejected", segments: [.init(value: approvals.rejected, style: "blocked")]),
                                          Chart.Row(label: "Timed out", segments: [.init(value: approvals.timeout, style: "timeout")])],
                                   columns: ["Decision", "Requests"])
-        var charts: [[String: Any]] = []
+        var charts: [ChartContext] = []
         if !actions.isEmpty { charts.append(actionChart.context()) }
         if !audit.policyViolations.isEmpty { charts.append(severityChart.context()) }
         if approvals.total > 0 { charts.append(approvalChart.context()) }
-        var context: [String: Any] = [
-            "file": audit.file,
-            "events": Chart.format(audit.events),
-            "allowed": Chart.format(audit.allowed),
-            "blocked": Chart.format(audit.blocked),
-            "violations": Chart.format(audit.totalViolations),
-            "malformed_lines": Chart.format(audit.malformedLines),
-            "charts": charts,
-            "tools": audit.tools.sorted { ByteOrder.less($0.key, $1.key) }.map { ["name": $0.key, "count": Chart.format($0.value)] },
-            "has_tools": !audit.tools.isEmpty,
-            "policies": audit.policyViolations.sorted { ByteOrder.less($0.key, $1.key) }.map {
-                ["name": $0.key, "count": Chart.format($0.value.count), "severity": $0.value.severity.rawValue,
-                 "severity_label": Self.severityLabels[$0.value.severity]!]
+        return AuditContext(
+            audit: audit,
+            charts: charts,
+            tools: audit.tools.sorted { ByteOrder.less($0.key, $1.key) }.map { AuditContext.NameCount(name: $0.key, count: Chart.format($0.value)) },
+            policies: audit.policyViolations.sorted { ByteOrder.less($0.key, $1.key) }.map {
+                AuditContext.Policy(name: $0.key, count: Chart.format($0.value.count), severity: $0.value.severity)
             },
-            "has_policies": !audit.policyViolations.isEmpty,
-            "period_start": false, "period_end": false,
-            "blocked_share": audit.events > 0 ? String(format: "%.2f%%", Double(audit.blocked) / Double(audit.events) * 100) : "—",
-            "more_actions": actions.count > charted.count ? Chart.format(actions.count - charted.count) : false,
-            "durations": audit.durationMs.map { durations -> [String: Any] in
-                ["p50": durations.p50.text, "p95": durations.p95.text, "max": durations.max.text]
-            } ?? false,
-        ]
-        if let start = audit.periodStart { context["period_start"] = start }
-        if let end = audit.periodEnd { context["period_end"] = end }
-        return context
+            blockedShare: audit.events > 0 ? String(format: "%.2f%%", Double(audit.blocked) / Double(audit.events) * 100) : "—",
+            moreActions: actions.count > charted.count ? Chart.format(actions.count - charted.count) : nil,
+            durations: audit.durationMs.map { AuditContext.Durations(p50: $0.p50.text, p95: $0.p95.text, max: $0.max.text) })
     }
 }

@@ -28,8 +28,8 @@ public enum SitePaths {
     /// The URL of `target` (a site path) as seen from the page at `from` (a site path),
     /// percent-encoded so that any file name is a valid link.
     public static func relative(_ target: String, from page: String) -> String {
-        let depth = page.split(separator: "/").count - 1
-        return String(repeating: "../", count: max(0, depth)) + encode(target)
+        let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+        return String(repeating: "../", count: depth) + encode(target)
     }
 
     private static let pathCharacters: CharacterSet = {
@@ -39,7 +39,20 @@ public enum SitePaths {
     }()
 
     static func encode(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path
+        // Most paths (agent ids, docs pages) have nothing to encode: no Foundation call for those.
+        if path.utf8.allSatisfy(isPathByte) { return path }
+        return path.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? path
+    }
+
+    /// The bytes of `pathCharacters`: ASCII letters and digits, `/`, `-`, `.`, `_` and `~`.
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 
     /// The prefix from `page` back to the site root (`""`, `"../"`, …).

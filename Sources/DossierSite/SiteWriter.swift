@@ -46,6 +46,13 @@ public struct SiteWriter: Sendable {
     /// Runs `build` on a fresh temporary folder, writes `manifest.json`, then swaps the folder in.
     public func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
                       build: (URL) throws -> [FileDigest]) throws -> [FileDigest] {
+        try write(release: release, asOf: asOf, inputs: inputs) { folder, _ in try build(folder) }
+    }
+
+    /// Like `write(release:asOf:inputs:build:)`, handing `build` the site already in the
+    /// output folder when this version built it, so that unchanged pages can be linked from it.
+    public func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
+                      build: (URL, PreviousSite?) throws -> [FileDigest]) throws -> [FileDigest] {
         let parent = output.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -60,7 +67,7 @@ public struct SiteWriter: Sendable {
             throw InputOutputError(path: output.path, reason: "cannot create the temporary folder beside it\(InputOutputError.cause(error))")
         }
         do {
-            var outputs = try build(temporary)
+            var outputs = try build(temporary, PreviousSite.open(output))
             let manifest = Manifest.render(release: release, asOf: asOf, inputs: inputs, outputs: outputs)
             let data = Data(manifest.utf8)
             do {

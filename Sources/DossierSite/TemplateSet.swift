@@ -81,8 +81,8 @@ public struct TemplateSet: Sendable {
         self.library = library
     }
 
-    /// Renders the template `name` (without `.mustache`) with `context`.
-    public func render(_ name: String, _ context: [String: Any]) throws(MissingTemplate) -> String {
+    /// Renders the template `name` (without `.mustache`) with `context` (a page context of `PageContexts.swift`).
+    func render(_ name: String, _ context: some MustacheParent) throws(MissingTemplate) -> String {
         guard let text = library.render(context, withTemplate: name) else { throw MissingTemplate(name: name) }
         return text
     }

@@ -14,40 +14,35 @@ struct TrendChart {
 
     let releases: [ReleaseSummary]
 
-    /// The template context; `false` (no chart) with fewer than two releases.
-    func context() -> Any {
-        guard releases.count >= 2 else { return false }
+    /// The template context; nil (no chart) with fewer than two releases.
+    func context() -> TrendContext? {
+        guard releases.count >= 2 else { return nil }
         let plotWidth = Self.width - Self.left - Self.right
         let plotHeight = Self.height - Self.top - Self.bottom
         let step = Double(plotWidth) / Double(releases.count - 1)
         let maxGaps = max(1, releases.map(\.openGapsTotal).max() ?? 1)
         func x(_ index: Int) -> Int { Self.left + Int((Double(index) * step).rounded()) }
         func y(_ value: Int, of maximum: Int) -> Int { Self.top + plotHeight - value * plotHeight / maximum }
-        func line(_ values: [Int], maximum: Int, style: String, label: String) -> [String: Any] {
-            let points = values.enumerated().map { ["x": x($0.offset), "y": y($0.element, of: maximum), "value": $0.element] }
-            return ["style": style, "label": label,
-                    "points": points.map { "\($0["x"]!),\($0["y"]!)" }.joined(separator: " "),
-                    "dots": points]
+        func line(_ values: [Int], maximum: Int, style: String, label: String) -> TrendContext.Line {
+            let dots = values.enumerated().map { TrendContext.Dot(x: x($0.offset), y: y($0.element, of: maximum), value: $0.element) }
+            return TrendContext.Line(style: style, label: label,
+                                     points: dots.map { "\($0.x),\($0.y)" }.joined(separator: " "), dots: dots)
         }
         let description = releases.map {
             "\($0.release): \($0.scorePercent)% of checks passed, \($0.openGapsTotal) open gaps"
         }.joined(separator: "; ")
-        return [
-            "id": "chart-trend",
-            "title": "Score and open gaps by release",
-            "description": description,
-            "width": Self.width, "height": Self.height,
-            "axis_y": Self.top + plotHeight, "axis_x1": Self.left, "axis_x2": Self.width - Self.right,
-            "lines": [line(releases.map(\.scorePercent), maximum: 100, style: "score", label: "Checks passed (%)"),
-                      line(releases.map(\.openGapsTotal), maximum: maxGaps, style: "gaps", label: "Open gaps")],
-            "ticks": releases.enumerated().map { ["x": x($0.offset), "y": Self.height - 14, "label": $0.element.release] },
-            "rows": releases.map { release -> [String: Any] in
-                var row: [String: Any] = ["release": release.release, "as_of": release.asOf.description,
-                                          "agents": release.agents, "score": "\(release.scorePercent)%",
-                                          "gaps": release.openGapsTotal]
-                for severity in Severity.allCases { row[severity.rawValue] = release.openGaps[severity] ?? 0 }
-                return row
-            },
-        ]
+        return TrendContext(
+            id: "chart-trend",
+            title: "Score and open gaps by release",
+            description: description,
+            width: Self.width, height: Self.height,
+            axisY: Self.top + plotHeight, axisX1: Self.left, axisX2: Self.width - Self.right,
+            lines: [line(releases.map(\.scorePercent), maximum: 100, style: "score", label: "Checks passed (%)"),
+                    line(releases.map(\.openGapsTotal), maximum: maxGaps, style: "gaps", label: "Open gaps")],
+            ticks: releases.enumerated().map { TrendContext.Tick(x: x($0.offset), y: Self.height - 14, label: $0.element.release) },
+            rows: releases.map { release in
+                TrendContext.Row(release: release.release, asOf: release.asOf.description, agents: release.agents,
+                                 score: "\(release.scorePercent)%", gaps: release.openGapsTotal, openGaps: release.openGaps)
+            })
     }
 }

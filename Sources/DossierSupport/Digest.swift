@@ -28,6 +28,24 @@ package enum Digest {
         return (hex(hasher.finalize()), total)
     }
 
+    /// SHA-256 and size of what is left to read from an open file.
+    package static func sha256(descriptor: Int32) -> (hex: String, bytes: Int)? {
+        var hasher = SHA256()
+        var total = 0
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            block.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            total += count
+        }
+        return (hex(hasher.finalize()), total)
+    }
+
     package static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { byte in
             let hex = String(byte, radix: 16)

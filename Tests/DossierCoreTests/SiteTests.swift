@@ -7,6 +7,8 @@
 @testable import DossierRender
 @testable import DossierSite
 @testable import DossierCore
+import Foundation
+import Mustache
 import Testing
 
 struct SiteTests {
@@ -62,9 +64,39 @@ struct SiteTests {
         #expect(Chart.format(0) == "0")
         let chart = Chart(id: "c", title: "T", rows: [Chart.Row(label: "a", segments: [.init(value: 10, style: "high")]),
                                                       Chart.Row(label: "b", segments: [.init(value: 5, style: "low")])])
-        let rows = chart.context()["rows"] as? [[String: Any]] ?? []
-        let widths = rows.compactMap { (($0["segments"] as? [[String: Any]])?.first?["width"]) as? Int }
+        let widths = chart.context().rows.compactMap { $0.segments.first?.width }
         #expect(widths == [Chart.width - Chart.labelWidth - Chart.valueWidth, (Chart.width - Chart.labelWidth - Chart.valueWidth) / 2])
+    }
+
+    /// A value that is absent renders as false in its own context: a section over it must not
+    /// find the enclosing object's value of the same name (the engine searches enclosing contexts
+    /// for a name a context does not have).
+    @Test func absentValuesDoNotFallThroughToEnclosingContexts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-contexts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{{#gaps}}[{{#field}}{{field}}{{/field}}{{^field}}no field{{/field}}|{{#subject}}{{subject}}{{/subject}}|{{#source}}{{source}}{{/source}}|{{article_href}}]{{/gaps}}"
+            .write(to: folder.appendingPathComponent("probe.mustache"), atomically: true, encoding: .utf8)
+        let (set, diagnostics) = try TemplateSet.load(overriding: folder)
+        #expect(diagnostics.isEmpty)
+        let templates = try #require(set)
+        let gap = Gap(rule: "r", kind: .finding, severity: .high, field: nil, message: "m", remediation: "x", source: nil)
+        let context = Outer(gaps: [GapContext(gap: gap, agentID: "a", agentName: "A", agentHref: "a.html", articleHref: nil)])
+        // `field`, `subject` and `source` are false; `article_href` is not a gap's without an article, so it is the page's.
+        #expect(try templates.render("probe", context) == "[no field|||page-href]")
+    }
+
+    /// An enclosing context that has every name a gap might look up.
+    struct Outer: MustacheParent {
+        let gaps: [GapContext]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "gaps": gaps
+            case "article_href": "page-href"
+            default: "outer-\(name)"
+            }
+        }
     }
 
     @Test func defaultTemplatesParseAndAreEmbeddedCurrently() throws {

@@ -1,0 +1,1221 @@
+import DossierSupport
+import DossierModel
+import DossierLoad
+import DossierScore
+import DossierRender
+
+import Mustache
+
+// The template contexts of the site, one type per page and per repeated piece.
+//
+// Each answers the engine's `child(named:)` with a `switch` over the names the
+// templates use (`templates/`, which users may override with `--templates`), so
+// no value is found by reflection. Two kinds of name matter:
+//
+// - A value that may be absent but is part of the context answers `false`
+//   when it is absent (`optional(_:)`): a missing name (`nil`) makes the engine
+//   search every enclosing context, so `{{#field}}` inside a gap could find
+//   another object's `field`.
+// - A name the context does not have answers `nil`, and the engine looks it up
+//   in the enclosing contexts: the chart's `{{height}}` inside a segment is the row's.
+
+/// `value`, or `false` when it is absent (see above).
+@inline(__always)
+func optional(_ value: Any?) -> Any { value ?? false }
+
+// MARK: Shared by every page
+
+/// `site`: the release the site is about.
+struct SiteInfo: MustacheParent {
+    let organization: String
+    let title: String
+    let release: String
+    let asOf: String
+    let generator: String
+    let extensions: [String: ExtensionContext]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "organization": organization
+        case "title": title
+        case "release": release
+        case "as_of": asOf
+        case "generator": generator
+        case "extensions": extensions
+        default: nil
+        }
+    }
+}
+
+/// An `x-` value for templates: text, a list or a map; null is `false`.
+struct ExtensionContext: MustacheCustomRepresentation {
+    let value: ExtensionValue
+
+    static func map(_ values: [String: ExtensionValue]) -> [String: ExtensionContext] {
+        values.mapValues(ExtensionContext.init)
+    }
+
+    var representation: Any? {
+        switch value {
+        case .null: false
+        case let .scalar(text): text
+        case let .list(items): items.map(ExtensionContext.init)
+        case let .map(pairs): Dictionary(pairs.map { ($0.0, ExtensionContext(value: $0.1)) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+}
+
+/// An entry of the main navigation.
+struct NavItem: MustacheParent {
+    let label: String
+    let href: String
+    let current: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+/// A link of the breadcrumb trail.
+struct Breadcrumb: MustacheParent {
+    let label: String
+    let href: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+/// What every page has: the head, navigation and foot.
+struct PageFrame: MustacheParent {
+    let site: SiteInfo
+    var standalone = false
+    let root: String
+    let pageTitle: String
+    let nav: [NavItem]
+    let stylesheet: String
+    let csp: String
+    /// The stylesheet inlined (the single-file report only).
+    var inlineCSS: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "standalone": standalone
+        case "root": root
+        case "page_title": pageTitle
+        case "nav": nav
+        case "stylesheet": stylesheet
+        case "csp": csp
+        case "inline_css": inlineCSS
+        default: nil
+        }
+    }
+}
+
+// MARK: Pieces
+
+/// `summary`: the portfolio's counts.
+struct SummaryContext: MustacheParent {
+    struct SeverityCount: MustacheParent {
+        let severity: Severity
+        let count: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "severity": severity.rawValue
+            case "label": severity.label
+            case "count": count
+            default: nil
+            }
+        }
+    }
+
+    let agents: String
+    let fullyCompliant: String
+    let deployable: String
+    let notDeployable: String
+    let openGaps: String
+    let waived: String
+    let hasWaived: Bool
+    let severities: [SeverityCount]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "agents": agents
+        case "fully_compliant": fullyCompliant
+        case "deployable": deployable
+        case "not_deployable": notDeployable
+        case "open_gaps": openGaps
+        case "waived": waived
+        case "has_waived": hasWaived
+        case "severities": severities
+        default: nil
+        }
+    }
+}
+
+/// A bar chart, geometry computed (`partials/chart`).
+struct ChartContext: MustacheParent {
+    struct Segment: MustacheParent {
+        let x: Int
+        let width: Int
+        let style: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "x": x
+            case "width": width
+            case "style": style
+            default: nil
+            }
+        }
+    }
+
+    struct Cell: MustacheParent {
+        let value: String
+
+        func child(named name: String) -> Any? { name == "value" ? value : nil }
+    }
+
+    struct Row: MustacheParent {
+        let label: String
+        let value: String
+        let y: Int
+        let textY: Int
+        let height: Int
+        let valueX: Int
+        let segments: [Segment]
+        let cells: [Cell]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "label": label
+            case "value": value
+            case "y": y
+            case "text_y": textY
+            case "height": height
+            case "value_x": valueX
+            case "segments": segments
+            case "cells": cells
+            default: nil
+            }
+        }
+    }
+
+    struct LegendEntry: MustacheParent {
+        let style: String
+        let label: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "style": style
+            case "label": label
+            default: nil
+            }
+        }
+    }
+
+    let id: String
+    let title: String
+    let description: String
+    let width: Int
+    let height: Int
+    let labelX: Int
+    let rows: [Row]
+    let legend: [LegendEntry]
+    let columns: [String]
+    let stacked: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "description": description
+        case "width": width
+        case "height": height
+        case "label_x": labelX
+        case "rows": rows
+        case "legend": legend
+        case "has_legend": !legend.isEmpty
+        case "columns": columns
+        case "stacked": stacked
+        default: nil
+        }
+    }
+}
+
+/// The `--history` trend chart (`partials/trend`).
+struct TrendContext: MustacheParent {
+    struct Dot: MustacheParent {
+        let x: Int
+        let y: Int
+        let value: Int
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "x": x
+            case "y": y
+            case "value": value
+            default: nil
+            }
+        }
+    }
+
+    struct Line: MustacheParent {
+        let style: String
+        let label: String
+        let points: String
+        let dots: [Dot]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "style": style
+            case "label": label
+            case "points": points
+            case "dots": dots
+            default: nil
+            }
+        }
+    }
+
+    struct Tick: MustacheParent {
+        let x: Int
+        let y: Int
+        let label: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "x": x
+            case "y": y
+            case "label": label
+            default: nil
+            }
+        }
+    }
+
+    struct Row: MustacheParent {
+        let release: String
+        let asOf: String
+        let agents: Int
+        let score: String
+        let gaps: Int
+        let openGaps: [Severity: Int]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "release": release
+            case "as_of": asOf
+            case "agents": agents
+            case "score": score
+            case "gaps": gaps
+            default: Severity(rawValue: name).map { openGaps[$0] ?? 0 }
+            }
+        }
+    }
+
+    let id: String
+    let title: String
+    let description: String
+    let width: Int
+    let height: Int
+    let axisY: Int
+    let axisX1: Int
+    let axisX2: Int
+    let lines: [Line]
+    let ticks: [Tick]
+    let rows: [Row]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "description": description
+        case "width": width
+        case "height": height
+        case "axis_y": axisY
+        case "axis_x1": axisX1
+        case "axis_x2": axisX2
+        case "lines": lines
+        case "ticks": ticks
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+/// An agent in a table: the index, a risk level's page, an article's failing agents.
+struct AgentRowContext: MustacheParent {
+    /// What an article page adds for an agent that fails it.
+    struct Failure {
+        let fields: [FieldContext]
+        /// The gap of the check, when there is one.
+        let gap: Gap?
+    }
+
+    let id: String
+    let name: String
+    var href: String
+    let riskLevel: RiskLevel
+    let score: String
+    let deployable: Bool
+    let counts: [Severity: Int]
+    var failure: Failure?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "name": self.name
+        case "href": href
+        case "risk_level": riskLevel.rawValue
+        case "risk_label": riskLevel.label
+        case "score": score
+        case "deployable": deployable
+        case "critical": counts[.critical] ?? 0
+        case "high": counts[.high] ?? 0
+        case "medium": counts[.medium] ?? 0
+        case "low": counts[.low] ?? 0
+        case "fields": failure?.fields
+        case "message": failure?.gap?.message
+        case "failing_field": failure?.gap.map { $0.field ?? "" }
+        case "severity": failure?.gap?.severity.rawValue
+        case "severity_label": failure?.gap?.severity.label
+        default: nil
+        }
+    }
+}
+
+/// A field behind an article check and its value.
+struct FieldContext: MustacheParent {
+    let path: String
+    let value: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "path": path
+        case "value": value
+        default: nil
+        }
+    }
+}
+
+/// A risk level's agents (the index and the level's own page).
+struct RiskGroupContext: MustacheParent {
+    let level: RiskLevel
+    let count: Int
+    var agents: [AgentRowContext]
+    let fullListHref: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "level": level.rawValue
+        case "label": level.label
+        case "count": Chart.format(count)
+        case "count_label": count == 1 ? "1 agent" : "\(Chart.format(count)) agents"
+        case "agents": agents
+        case "has_more": agents.count < count
+        case "more": Chart.format(count - agents.count)
+        case "full_list_href": fullListHref
+        default: nil
+        }
+    }
+}
+
+/// A gap (`partials/gap`, `gap-card`, `gap-compact`).
+struct GapContext: MustacheParent {
+    let gap: Gap
+    let agentID: String
+    let agentName: String
+    let agentHref: String
+    let articleHref: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "agent_id": agentID
+        case "agent_name": agentName
+        case "agent_href": agentHref
+        case "rule": gap.rule
+        case "kind": gap.kind.rawValue
+        case "is_article": gap.kind == .article
+        case "severity": gap.severity.rawValue
+        case "severity_label": gap.severity.label
+        case "status": gap.status.rawValue
+        case "waived": gap.status == .waived
+        case "message": gap.message
+        case "remediation": gap.remediation
+        case "article": optional(gap.article)
+        case "article_href": articleHref
+        case "field": optional(gap.field)
+        case "subject": optional(gap.subject)
+        case "source": optional(gap.source?.fileAndLine)
+        case "waiver": optional(gap.waiver.map(WaiverContext.init))
+        default: nil
+        }
+    }
+}
+
+/// Who accepted a waived gap, why and until when.
+struct WaiverContext: MustacheParent {
+    let waiver: Waiver
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "justification": waiver.justification
+        case "approved_by": waiver.approvedBy
+        case "approved_on": waiver.approvedOn.description
+        case "expires": waiver.expires.description
+        case "source": waiver.location.fileAndLine
+        default: nil
+        }
+    }
+}
+
+/// Evidence as a link (an http(s) URL, or a docs page of the site) or as a plain path.
+struct EvidenceContext {
+    var evidence: String?
+    var url: String?
+    var href: String?
+    var missing = false
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "evidence": optional(evidence)
+        case "evidence_url": optional(url)
+        case "evidence_href": optional(href)
+        case "evidence_missing": missing
+        default: nil
+        }
+    }
+}
+
+/// A section of an agent's deployment checklist.
+struct ChecklistSectionContext: MustacheParent {
+    struct Item: MustacheParent {
+        let entry: ChecklistEntry
+        let evidence: EvidenceContext
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": entry.item.id
+            case "title": entry.item.title
+            case "status": entry.status.siteName
+            case "status_label": entry.status.label
+            case "auto": entry.item.isAuto
+            case "note": optional(entry.note)
+            default: evidence.child(named: name)
+            }
+        }
+    }
+
+    let section: String
+    var items: [Item]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "section": section
+        case "items": items
+        default: nil
+        }
+    }
+}
+
+/// An agent's audit evidence.
+struct AuditContext: MustacheParent {
+    struct NameCount: MustacheParent {
+        let name: String
+        let count: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "name": name
+            case "count": count
+            default: nil
+            }
+        }
+    }
+
+    struct Policy: MustacheParent {
+        let name: String
+        let count: String
+        let severity: Severity
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "name": name
+            case "count": count
+            case "severity": severity.rawValue
+            case "severity_label": severity.label
+            default: nil
+            }
+        }
+    }
+
+    struct Durations: MustacheParent {
+        let p50: String
+        let p95: String
+        let max: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "p50": p50
+            case "p95": p95
+            case "max": max
+            default: nil
+            }
+        }
+    }
+
+    let audit: AuditSummary
+    let charts: [ChartContext]
+    let tools: [NameCount]
+    let policies: [Policy]
+    let blockedShare: String
+    let moreActions: String?
+    let durations: Durations?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "file": audit.file
+        case "events": Chart.format(audit.events)
+        case "allowed": Chart.format(audit.allowed)
+        case "blocked": Chart.format(audit.blocked)
+        case "violations": Chart.format(audit.totalViolations)
+        case "malformed_lines": Chart.format(audit.malformedLines)
+        case "charts": charts
+        case "tools": tools
+        case "has_tools": !tools.isEmpty
+        case "policies": policies
+        case "has_policies": !policies.isEmpty
+        case "period_start": optional(audit.periodStart)
+        case "period_end": optional(audit.periodEnd)
+        case "blocked_share": blockedShare
+        case "more_actions": optional(moreActions)
+        case "durations": optional(durations)
+        default: nil
+        }
+    }
+}
+
+/// `agent` on an agent's page (`partials/agent-body`).
+struct AgentContext: MustacheParent {
+    struct Capability: MustacheParent {
+        let flag: String
+        let declared: Bool
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "flag": flag
+            case "declared": declared
+            case "declared_label": declared ? "Yes" : "No"
+            default: nil
+            }
+        }
+    }
+
+    struct Check: MustacheParent {
+        let check: ArticleCheck
+        let result: ArticleCheckResult
+        let href: String
+        let fields: [FieldContext]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": check.id
+            case "article": check.article
+            case "title": check.title
+            case "passed": result.passed
+            case "status_label": result.passed ? "Pass" : "Fail"
+            case "href": href
+            case "fields": fields
+            case "failing_field": result.failingField
+            default: nil
+            }
+        }
+    }
+
+    let row: AgentRowContext
+    let agent: AgentReport
+    let ownerMailto: String?
+    let descriptionHTML: String?
+    let extensions: [String: ExtensionContext]
+    let capabilities: [Capability]
+    let approvalThreshold: String
+    let checks: [Check]
+    let gaps: [GapContext]
+    let checklist: [ChecklistSectionContext]
+    let audit: AuditContext?
+
+    func child(named name: String) -> Any? {
+        let record = agent.agent
+        switch name {
+        case "passed": return agent.passed
+        case "total": return agent.total
+        case "fully_compliant": return agent.fullyCompliant
+        case "verdict": return agent.deployable ? "Deployable" : "Not deployable"
+        case "verdict_reason": return agent.verdictReason
+        case "anchor": return "agent-\(record.id)"
+        case "extensions": return extensions
+        case "version": return optional(record.version)
+        case "owner": return TextRules.isBlank(record.owner) ? false : record.owner
+        case "owner_mailto": return optional(ownerMailto)
+        case "description_html": return optional(descriptionHTML)
+        case "audit": return optional(audit)
+        case "file": return record.file
+        case "allowed_tools": return record.allowedTools
+        case "has_allowed_tools": return !record.allowedTools.isEmpty
+        case "capabilities": return capabilities
+        case "max_transaction_amount": return record.risk.maxTransactionAmount.text
+        case "requires_human_approval": return record.risk.requiresHumanApproval ? "Yes" : "No"
+        case "approval_threshold": return approvalThreshold
+        case "has_compliance": return record.hasComplianceBlock
+        case "checks": return checks
+        case "gaps": return gaps
+        case "has_gaps": return !gaps.isEmpty
+        case "gap_count": return gaps.count
+        case "checklist": return checklist
+        default: return row.child(named: name)
+        }
+    }
+}
+
+/// An agent in the single-file report (`partials/report-agent`).
+struct ReportAgentContext: MustacheParent {
+    struct Check: MustacheParent {
+        let result: ArticleCheckResult
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "article": result.article
+            case "passed": result.passed
+            default: nil
+            }
+        }
+    }
+
+    let agent: AgentReport
+    let gaps: [GapContext]
+
+    func child(named name: String) -> Any? {
+        let record = agent.agent
+        switch name {
+        case "id": return record.id
+        case "anchor": return "agent-\(record.id)"
+        case "name": return record.name
+        case "deployable": return agent.deployable
+        case "verdict_reason": return agent.verdictReason
+        case "risk_level": return record.risk.level.rawValue
+        case "risk_label": return record.risk.level.label
+        case "score": return agent.complianceScore
+        case "owner": return TextRules.isBlank(record.owner) ? false : record.owner
+        case "version": return optional(record.version)
+        case "checks": return agent.checks.map(Check.init)
+        case "gaps": return gaps
+        case "has_gaps": return !gaps.isEmpty
+        case "open_items": return openItems
+        case "has_open_items": return !openItems.isEmpty
+        default: return nil
+        }
+    }
+
+    private var openItems: [String] { agent.checklist.filter { $0.status == .open }.map(\.item.title) }
+}
+
+/// Severity groups of the gaps pages; each group's gaps are streamed in (`gaps_html`).
+struct GapGroupContext: MustacheParent {
+    let severity: Severity
+    let count: Int
+    let gapsHTML: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "severity": severity.rawValue
+        case "label": severity.label
+        case "count": Chart.format(count)
+        case "count_label": count == 1 ? "1 gap" : "\(Chart.format(count)) gaps"
+        case "gaps_html": gapsHTML
+        default: nil
+        }
+    }
+}
+
+/// The checklist matrix: agents × items; the rows are streamed in (`rows_html`).
+struct ChecklistMatrixContext: MustacheParent {
+    struct Section: MustacheParent {
+        let name: String
+        var span: Int
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "name": name
+            case "span": span
+            default: nil
+            }
+        }
+    }
+
+    struct Item: MustacheParent {
+        let item: ChecklistItem
+        let number: Int
+        let done: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": item.id
+            case "number": number
+            case "title": item.title
+            case "section": item.section
+            case "auto": item.isAuto
+            case "done": done
+            default: nil
+            }
+        }
+    }
+
+    let sections: [Section]
+    let items: [Item]
+    let rowsHTML: String
+    let agents: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "sections": sections
+        case "items": items
+        case "rows_html": rowsHTML
+        case "agents": agents
+        default: nil
+        }
+    }
+}
+
+/// An agent's row of the checklist matrix (`partials/checklist-row`).
+struct ChecklistRowContext: MustacheParent {
+    struct Cell: MustacheParent {
+        let status: ChecklistStatus
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "status": status.siteName
+            case "symbol": status == .done ? "✓" : status == .open ? "✗" : "–"
+            default: nil
+            }
+        }
+    }
+
+    let agent: AgentReport
+    let href: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": agent.agent.id
+        case "href": href
+        case "deployable": agent.deployable
+        case "cells": agent.checklist.map { Cell(status: $0.status) }
+        default: nil
+        }
+    }
+}
+
+/// The counts of `--compare-to` (the index's box), and on the changes page the lists.
+struct ChangesContext: MustacheParent {
+    struct Lists {
+        let added: [AgentLink]
+        let removed: [AgentID]
+        let changed: [Changed]
+        let new: GapList
+        let resolved: GapList
+    }
+
+    /// An agent by id, with a link while it is in the portfolio.
+    struct AgentLink: MustacheParent {
+        let id: String
+        let href: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": id
+            case "href": optional(href)
+            default: nil
+            }
+        }
+    }
+
+    /// A removed agent: its id only.
+    struct AgentID: MustacheParent {
+        let id: String
+
+        func child(named name: String) -> Any? { name == "id" ? id : nil }
+    }
+
+    struct Changed: MustacheParent {
+        struct Item: MustacheParent {
+            let item: ReleaseChanges.ChecklistChange
+
+            func child(named name: String) -> Any? {
+                switch name {
+                case "id": item.id
+                case "before": item.before
+                case "after": item.after
+                default: nil
+                }
+            }
+        }
+
+        let change: ReleaseChanges.AgentChange
+        let href: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": change.id
+            case "href": optional(href)
+            case "score_before": change.scoreBefore
+            case "score_after": change.scoreAfter
+            case "deployable_before": change.deployableBefore ? "yes" : "no"
+            case "deployable_after": change.deployableAfter ? "yes" : "no"
+            case "checklist": change.checklist.map(Item.init)
+            default: nil
+            }
+        }
+    }
+
+    struct GapList: MustacheParent {
+        let gaps: [GapChange]
+
+        func child(named name: String) -> Any? { name == "gaps" ? gaps : nil }
+    }
+
+    struct GapChange: MustacheParent {
+        let gap: ReleaseChanges.GapChange
+        let href: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "agent": gap.agent
+            case "href": optional(href)
+            case "rule": gap.rule
+            case "field": optional(gap.field)
+            case "subject": optional(gap.subject)
+            case "severity": gap.severity.rawValue
+            case "severity_label": gap.severity.label
+            default: nil
+            }
+        }
+    }
+
+    let changes: ReleaseChanges
+    let href: String
+    var lists: Lists?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "previous_release": return changes.previousRelease
+        case "previous_as_of": return changes.previousAsOf.description
+        case "new_count": return changes.gapsNew.count
+        case "one_new": return changes.gapsNew.count == 1
+        case "resolved_count": return changes.gapsResolved.count
+        case "added_count": return changes.agentsAdded.count
+        case "one_added": return changes.agentsAdded.count == 1
+        case "removed_count": return changes.agentsRemoved.count
+        case "href": return href
+        default: break
+        }
+        guard let lists else { return nil }
+        switch name {
+        case "added": return lists.added
+        case "removed": return lists.removed
+        case "has_agent_changes": return !changes.agentsAdded.isEmpty || !changes.agentsRemoved.isEmpty
+        case "changed": return lists.changed
+        case "has_changed": return !changes.agentsChanged.isEmpty
+        case "new_list": return lists.new
+        case "has_new": return !changes.gapsNew.isEmpty
+        case "resolved_list": return lists.resolved
+        case "has_resolved": return !changes.gapsResolved.isEmpty
+        default: return nil
+        }
+    }
+}
+
+// MARK: Pages
+
+/// `index.html`.
+struct IndexPage: MustacheParent {
+    let frame: PageFrame
+    let introHTML: String
+    let summary: SummaryContext
+    let charts: [ChartContext]
+    let riskGroups: [RiskGroupContext]
+    let hasAgents: Bool
+    let changesBox: ChangesContext?
+    let trend: TrendContext?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "intro_html": introHTML
+        case "summary": summary
+        case "charts": charts
+        case "risk_groups": riskGroups
+        case "has_agents": hasAgents
+        case "changes_box": optional(changesBox)
+        case "trend": optional(trend)
+        default: frame.child(named: name)
+        }
+    }
+}
+
+/// `changes.html`.
+struct ChangesPage: MustacheParent {
+    let frame: PageFrame
+    let changes: ChangesContext?
+
+    func child(named name: String) -> Any? {
+        name == "changes" ? changes : frame.child(named: name)
+    }
+}
+
+/// `risk/<level>.html`.
+struct RiskPage: MustacheParent {
+    let frame: PageFrame
+    let level: RiskLevel
+    let riskGroups: [RiskGroupContext]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "level": level.rawValue
+        case "label": level.label
+        case "risk_groups": riskGroups
+        default: frame.child(named: name)
+        }
+    }
+}
+
+/// `agents/<id>.html`.
+struct AgentPage: MustacheParent {
+    let frame: PageFrame
+    let agent: AgentContext
+    let breadcrumbs: [Breadcrumb]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "agent": agent
+        case "breadcrumbs": breadcrumbs
+        default: frame.child(named: name)
+        }
+    }
+}
+
+/// `gaps.html`.
+struct GapsPage: MustacheParent {
+    let frame: PageFrame
+    let introHTML: String
+    let summary: SummaryContext
+    let groups: [GapGroupContext]
+    let hasGaps: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "intro_html": introHTML
+        case "summary": summary
+        case "groups": groups
+        case "has_gaps": hasGaps
+        default: frame.child(named: name)
+        }
+    }
+}
+
+/// `checklist.html`.
+struct ChecklistPage: MustacheParent {
+    let frame: PageFrame
+    let introHTML: String
+    let matrix: ChecklistMatrixContext
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "intro_html": introHTML
+        case "matrix": matrix
+        default: frame.child(named: name)
+        }
+    }
+}
+
+/// `articles/art-<n>.html`.
+struct ArticlePage: MustacheParent {
+    struct Article: MustacheParent {
+        let number: String
+        let check: ArticleCheck
+        let introHTML: String
+        let passing: [Passing]
+        let failing: [AgentRowContext]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "number": number
+            case "id": check.id
+            case "title": check.title
+            case "reference": "Article \(number) of Regulation (EU) 2024/1689 (the AI Act)"
+            case "intro_html": introHTML
+            case "fields": check.fields
+            case "passing": passing
+            case "failing": failing
+            case "passing_count": passing.count == 1 ? "1 agent" : "\(Chart.format(passing.count)) agents"
+            case "failing_count": failing.count == 1 ? "1 agent" : "\(Chart.format(failing.count)) agents"
+            case "has_passing": !passing.isEmpty
+            case "has_failing": !failing.isEmpty
+            default: nil
+            }
+        }
+    }
+
+    /// An agent that passes the article: a link.
+    struct Passing: MustacheParent {
+        let id: String
+        let name: String
+        let href: String
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            case "href": href
+            default: nil
+            }
+        }
+    }
+
+    /// Another article in the article navigation.
+    struct OtherArticle: MustacheParent {
+        let number: String
+        let title: String
+        let current: Bool
+        let href: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "number": number
+            case "title": title
+            case "current": current
+            case "href": href
+            default: nil
+            }
+        }
+    }
+
+    let frame: PageFrame
+    let article: Article
+    let articles: [OtherArticle]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "article": article
+        case "articles": articles
+        default: frame.child(named: name)
+        }
+    }
+}
+
+/// `documents.html`.
+struct DocumentsPage: MustacheParent {
+    struct Entry: MustacheParent {
+        let title: String
+        let path: String
+        let href: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "title": title
+            case "path": path
+            case "href": href
+            default: nil
+            }
+        }
+    }
+
+    let frame: PageFrame
+    let documents: [Entry]
+
+    func child(named name: String) -> Any? {
+        name == "documents" ? documents : frame.child(named: name)
+    }
+}
+
+/// `docs/<path>.html`.
+struct DocumentPage: MustacheParent {
+    struct Document: MustacheParent {
+        let title: String
+        let path: String
+        let html: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "title": title
+            case "path": path
+            case "html": html
+            default: nil
+            }
+        }
+    }
+
+    let frame: PageFrame
+    let document: Document
+    let breadcrumbs: [Breadcrumb]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "document": document
+        case "breadcrumbs": breadcrumbs
+        default: frame.child(named: name)
+        }
+    }
+}
+
+/// `report.html`: the whole report in one file; long lists are streamed in.
+struct ReportPage: MustacheParent {
+    let frame: PageFrame
+    let summary: SummaryContext
+    let charts: [ChartContext]
+    let riskGroups: [RiskGroupContext]
+    let agentsHTML: String
+    let groups: [GapGroupContext]
+    let matrix: ChecklistMatrixContext
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "summary": summary
+        case "charts": charts
+        case "risk_groups": riskGroups
+        case "agents_html": agentsHTML
+        case "groups": groups
+        case "matrix": matrix
+        default: frame.child(named: name)
+        }
+    }
+}
+
+extension ChecklistStatus {
+    /// The status in class names (`status-na`).
+    var siteName: String { self == .notApplicable ? "na" : rawValue }
+
+    var label: String {
+        switch self {
+        case .done: "Done"
+        case .open: "Open"
+        case .notApplicable: "n/a"
+        }
+    }
+}
+
+// Text is most of what templates show. As a custom renderable, a string is shown as
+// itself: the same text the engine's fallback (`String(describing:)`) gives, without
+// the casts and the copy that fallback costs on every `{{name}}`. Its sections and
+// inverted sections behave as before (it is never null).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
