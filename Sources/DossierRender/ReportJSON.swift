@@ -67,7 +67,7 @@ public enum ReportJSON {
         ])
     }
 
-    static func agentValue(_ report: AgentReport) -> JSONValue {
+    package static func agentValue(_ report: AgentReport) -> JSONValue {
         let agent = report.agent
         return .object([
             ("id", .string(agent.id)),

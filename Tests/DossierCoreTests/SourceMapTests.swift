@@ -1,3 +1,11 @@
+@testable import DossierSupport
+@testable import DossierModel
+@testable import DossierAudit
+@testable import DossierLoad
+@testable import DossierScore
+@testable import DossierCompare
+@testable import DossierRender
+@testable import DossierSite
 @testable import DossierCore
 import Testing
 
