@@ -122,52 +122,17 @@ public struct SiteBuilder: Sendable {
     /// Runs the jobs on all cores; each worker renders and writes one page at a time,
     /// so that no more than one page per worker is held in memory.
     private func run(_ jobs: [Job], output: OutputFolder, previous: PreviousSite?) throws {
-        let next = JobCounter()
-        let failure = FirstError()
-        let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !failure.isSet, let index = next.take(below: jobs.count) {
-                do {
-                    let job = jobs[index]
-                    let key = job.key?()
-                    if let key, let previous, try output.reuse(job.path, key: key, from: previous) {
-                        continue
-                    }
-                    if let make = job.make {
-                        try output.write(job.path, try make(), key: key)
-                    } else if let stream = job.stream {
-                        try output.write(job.path, stream: stream)
-                    }
-                } catch {
-                    failure.set(error)
-                }
+        try Parallel.forEach(count: jobs.count) { (index) throws(any Error) in
+            let job = jobs[index]
+            let key = job.key?()
+            if let key, let previous, try output.reuse(job.path, key: key, from: previous) { return }
+            if let make = job.make {
+                try output.write(job.path, try make(), key: key)
+            } else if let stream = job.stream {
+                try output.write(job.path, stream: stream)
             }
         }
-        if let error = failure.error { throw error }
     }
-}
-
-private final class JobCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
-    }
-}
-
-/// The first error of parallel work.
-private final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
-
-    var isSet: Bool { lock.withLock { stored != nil } }
-    var error: Error? { lock.withLock { stored } }
-    func set(_ error: Error) { lock.withLock { if stored == nil { stored = error } } }
 }
 
 /// Writes files under a root folder and remembers their digests. Safe to use from several threads.
