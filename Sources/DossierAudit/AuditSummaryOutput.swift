@@ -4,7 +4,7 @@ import Foundation
 
 extension AgentTally {
     /// The summary in the shape of `audit/<id>.json` (docs/reference/audit-logs.md), keys in that order.
-    public func summaryJSON(agent: String) -> JSONValue {
+    package func summaryJSON(agent: String) -> JSONValue {
         var members: [(String, JSONValue)] = [("agent", .string(agent))]
         if let first = firstTimestamp, let last = lastTimestamp {
             members.append(("period_start", .string(Self.isoTimestamp(first))))
@@ -35,7 +35,7 @@ extension AgentTally {
     }
 
     /// The summary as the scorer reads it; `file` is where the evidence came from.
-    public func summary(agent: String, file: String) -> AuditSummary {
+    package func summary(agent: String, file: String) -> AuditSummary {
         var summary = AuditSummary(agent: agent, file: file, events: events, allowed: allowed, blocked: blocked)
         summary.periodStart = firstTimestamp.map(Self.isoTimestamp)
         summary.periodEnd = lastTimestamp.map(Self.isoTimestamp)
@@ -78,7 +78,7 @@ extension AgentTally {
 
 extension AuditTally {
     /// `summarize`'s standard output: one object whose keys are the agent ids (sorted).
-    public func summariesJSON(agents ids: [String]) -> JSONValue {
+    package func summariesJSON(agents ids: [String]) -> JSONValue {
         .object(ids.map { ($0, agents[$0]!.summaryJSON(agent: $0)) })
     }
 }

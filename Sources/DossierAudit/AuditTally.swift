@@ -6,14 +6,14 @@ import Foundation
 /// any split of the events merge into the tally of all of them, in any order,
 /// which is what lets logs be read in chunks on all cores (and lets the Spark job
 /// in `contrib/spark` compute the same summaries where the logs are).
-public struct AuditTally: Sendable {
-    public var agents: [String: AgentTally] = [:]
+package struct AuditTally: Sendable {
+    package var agents: [String: AgentTally] = [:]
     /// Malformed lines that name no agent, by index of the log file they are in.
-    public var unattributed: [Int: Int] = [:]
+    package var unattributed: [Int: Int] = [:]
 
-    public init() {}
+    package init() {}
 
-    public mutating func merge(_ other: AuditTally) {
+    package mutating func merge(_ other: AuditTally) {
         for (agent, tally) in other.agents {
             agents[agent, default: AgentTally()].merge(tally)
         }
@@ -24,40 +24,40 @@ public struct AuditTally: Sendable {
 }
 
 /// One agent's events (and malformed lines).
-public struct AgentTally: Sendable {
-    public struct Action: Sendable, Equatable {
-        public var total = 0
-        public var blocked = 0
+package struct AgentTally: Sendable {
+    package struct Action: Sendable, Equatable {
+        package var total = 0
+        package var blocked = 0
         /// The largest amount of an allowed event (executed).
-        public var maxAmount: Amount?
+        package var maxAmount: Amount?
         /// The largest amount of a blocked event (an attempt the policy engine stopped).
-        public var maxBlockedAmount: Amount?
+        package var maxBlockedAmount: Amount?
     }
 
-    public struct Policy: Sendable, Equatable {
-        public var count = 0
-        public var severity = Severity.low
+    package struct Policy: Sendable, Equatable {
+        package var count = 0
+        package var severity = Severity.low
     }
 
-    public var events = 0
-    public var allowed = 0
-    public var blocked = 0
-    public var actions: [String: Action] = [:]
-    public var tools: [String: Int] = [:]
-    public var policies: [String: Policy] = [:]
-    public var approvals = AuditSummary.Approvals()
-    public var inputTokens = 0
-    public var outputTokens = 0
-    public var firstTimestamp: Double?
-    public var lastTimestamp: Double?
-    public var durations: Durations?
-    public var malformedLines = 0
+    package var events = 0
+    package var allowed = 0
+    package var blocked = 0
+    package var actions: [String: Action] = [:]
+    package var tools: [String: Int] = [:]
+    package var policies: [String: Policy] = [:]
+    package var approvals = AuditSummary.Approvals()
+    package var inputTokens = 0
+    package var outputTokens = 0
+    package var firstTimestamp: Double?
+    package var lastTimestamp: Double?
+    package var durations: Durations?
+    package var malformedLines = 0
     /// The index of the first log file (in byte order of path) holding this agent's lines.
-    public var firstFile = Int.max
+    package var firstFile = Int.max
 
-    public init() {}
+    package init() {}
 
-    public mutating func merge(_ other: AgentTally) {
+    package mutating func merge(_ other: AgentTally) {
         events = saturatingAdd(events, other.events)
         allowed = saturatingAdd(allowed, other.allowed)
         blocked = saturatingAdd(blocked, other.blocked)
@@ -94,9 +94,9 @@ public struct AgentTally: Sendable {
 }
 
 /// A transaction amount: its value and its text as written in the log.
-public struct Amount: Sendable, Equatable {
-    public var value: Double
-    public var text: String
+package struct Amount: Sendable, Equatable {
+    package var value: Double
+    package var text: String
 
     /// The larger of two amounts, compared as exact decimals; of equal amounts
     /// written differently, the shorter text (then the first in byte order), so
@@ -120,16 +120,16 @@ public struct Amount: Sendable, Equatable {
 /// buckets seen (at most one per event, about 40 bytes each), never with the range
 /// of the values: a dense histogram would take up to 340 KB per agent and thread,
 /// which a small log with spread-out durations for many agents can force.
-public struct Durations: Sendable {
+package struct Durations: Sendable {
     /// Durations above this (in ms) are recorded as this in the histogram.
     static let histogramCeilingMs = 1e12
     /// Count per bucket index.
     private var buckets = BucketCounts()
-    public private(set) var count: UInt64 = 0
+    package private(set) var count: UInt64 = 0
     /// The least and greatest recorded values, in µs.
     private var minRecorded = UInt64.max
     private var maxRecorded: UInt64 = 0
-    public private(set) var max: Double = -1
+    package private(set) var max: Double = -1
 
     init() {}
 
@@ -160,7 +160,7 @@ public struct Durations: Sendable {
     /// The nearest-rank percentile in ms, to 3 significant digits: the middle of the
     /// histogram bucket holding it (so a value recorded exactly reads back exactly
     /// where the bucket allows), at most the exact maximum.
-    public func percentile(_ p: Double) -> Double {
+    package func percentile(_ p: Double) -> Double {
         guard count > 0 else { return 0 }
         let bucket = valueAtPercentile(p)
         let middle = Swift.min(Swift.max(Self.lowest(bucket) + (Self.width(bucket) >> 1), minRecorded), maxRecorded)

@@ -5,9 +5,9 @@ import Foundation
 /// The log files named on a command line: files as given, folders searched
 /// recursively for `*.jsonl` and `*.jsonl.gz`, by `FolderWalker`'s rules (hidden
 /// entries skipped, linked folders not entered).
-public enum LogFinder {
+package enum LogFinder {
     /// A file named twice (or found again in a folder) is read once.
-    public static func files(_ arguments: [String]) throws(LogReadError) -> [LogFile] {
+    package static func files(_ arguments: [String]) throws(LogReadError) -> [LogFile] {
         var files: [LogFile] = []
         var seen = Set<String>()
         func add(_ path: String) {
@@ -38,12 +38,12 @@ public enum LogFinder {
 }
 
 /// Writes summaries into a folder, each file replaced atomically.
-public struct SummaryWriter {
-    public let folder: URL
+package struct SummaryWriter {
+    package let folder: URL
 
-    public init(folder: URL) { self.folder = folder }
+    package init(folder: URL) { self.folder = folder }
 
-    public func write(_ summaries: [(agent: String, json: String)]) throws(InputOutputError) {
+    package func write(_ summaries: [(agent: String, json: String)]) throws(InputOutputError) {
         for (agent, json) in summaries {
             try AtomicFile.write(json, to: folder.appendingPathComponent("\(agent).json"))
         }

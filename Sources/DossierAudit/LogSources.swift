@@ -4,13 +4,13 @@ import CZlib
 import Foundation
 
 /// Why reading a log stopped.
-public enum LogReadError: Error, Sendable, CustomStringConvertible {
+package enum LogReadError: Error, Sendable, CustomStringConvertible {
     /// The file cannot be opened or read (exit code 74).
     case unreadable(path: String, reason: String)
     /// The gzip data is corrupt: its events cannot be counted (exit code 65).
     case corrupt(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(path, reason), let .corrupt(path, reason): "\(path): \(reason)"
         }

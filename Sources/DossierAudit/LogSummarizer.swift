@@ -4,12 +4,12 @@ import Foundation
 import Synchronization
 
 /// A raw audit log to read.
-public struct LogFile: Sendable {
+package struct LogFile: Sendable {
     /// How messages name the file (relative to the repository, or as given).
-    public let path: String
-    public let url: URL
+    package let path: String
+    package let url: URL
 
-    public init(path: String, url: URL) {
+    package init(path: String, url: URL) {
         self.path = path
         self.url = url
     }
@@ -46,11 +46,11 @@ public protocol LogProgressObserver: Sendable {
 /// (and whole gzip files) into an accumulator of its own, and the tallies are
 /// merged at the end. Memory depends on the number of agents, actions, tools
 /// and policies, not on the size of the logs.
-public struct LogSummarizer: Sendable {
-    public static let chunkBytes: Int64 = 16 * 1024 * 1024
+package struct LogSummarizer: Sendable {
+    package static let chunkBytes: Int64 = 16 * 1024 * 1024
 
-    public let files: [LogFile]
-    public let progress: ReadProgress
+    package let files: [LogFile]
+    package let progress: ReadProgress
     private let units: [Unit]
 
     private enum Unit: Sendable {
@@ -65,15 +65,15 @@ public struct LogSummarizer: Sendable {
     }
 
     /// What reading produced.
-    public struct Result: Sendable {
-        public var tally: AuditTally
+    package struct Result: Sendable {
+        package var tally: AuditTally
         /// Gzip files that end inside a member.
-        public var truncatedFiles: [Int]
+        package var truncatedFiles: [Int]
     }
 
     /// Plans the work: sizes and kinds of the files. `files` should be in byte order of path;
     /// plain files are cut into chunks of `chunkBytes`.
-    public init(files: [LogFile], chunkBytes: Int64 = LogSummarizer.chunkBytes) throws(LogReadError) {
+    package init(files: [LogFile], chunkBytes: Int64 = LogSummarizer.chunkBytes) throws(LogReadError) {
         self.files = files
         var units: [Unit] = []
         var total = 0
@@ -115,7 +115,7 @@ public struct LogSummarizer: Sendable {
     }
 
     /// The warnings about whole files of a run: gzip data that ends early, and malformed lines naming no agent.
-    public func fileWarnings(_ result: Result) -> [Diagnostic] {
+    package func fileWarnings(_ result: Result) -> [Diagnostic] {
         var warnings: [Diagnostic] = result.truncatedFiles.map {
             Diagnostic(.warning, at: SourceLocation(file: files[$0].path),
                        "the gzip data ends early (a log still being compressed?); its unfinished last line is malformed")
@@ -128,7 +128,7 @@ public struct LogSummarizer: Sendable {
     }
 
     /// Reads every file; `threads` defaults to the number of cores.
-    public func run(threads: Int? = nil) throws(LogReadError) -> Result {
+    package func run(threads: Int? = nil) throws(LogReadError) -> Result {
         var unitsPerFile = [Int](repeating: 0, count: files.count)
         for unit in units { unitsPerFile[unit.file] += 1 }
         let unitsLeft = Mutex(unitsPerFile)

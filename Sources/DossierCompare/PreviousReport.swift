@@ -6,30 +6,30 @@ import Foundation
 /// The `report.json` of an earlier release, read for `--compare-to` and
 /// `--history`: what a comparison needs (agents, scores, verdicts, gaps,
 /// checklist) and the portfolio summary for a trend.
-public struct PreviousReport: Sendable {
-    public static let supportedSchemas = [Report.schema]
+package struct PreviousReport: Sendable {
+    package static let supportedSchemas = [Report.schema]
 
-    public struct Agent: Sendable {
-        public let id: String
-        public let passed: Int
-        public let total: Int
-        public let deployable: Bool
+    package struct Agent: Sendable {
+        package let id: String
+        package let passed: Int
+        package let total: Int
+        package let deployable: Bool
         /// Every gap, open or waived, with its severity.
-        public let gaps: [GapKey: Severity]
+        package let gaps: [GapKey: Severity]
         /// Open gaps (not waived) by severity.
-        public let openGaps: [Severity: Int]
+        package let openGaps: [Severity: Int]
         /// Checklist status by item id.
-        public let checklist: [String: String]
+        package let checklist: [String: String]
 
-        public var score: String { "\(passed)/\(total)" }
+        package var score: String { "\(passed)/\(total)" }
     }
 
     /// How the file is named in messages.
-    public let file: String
-    public let organization: String
-    public let release: String
-    public let asOf: CalendarDate
-    public let agents: [Agent]
+    package let file: String
+    package let organization: String
+    package let release: String
+    package let asOf: CalendarDate
+    package let agents: [Agent]
 
     /// A report of another organization cannot be compared with `organization`'s.
     func requireOrganization(_ organization: String) throws(CompareError) {
@@ -40,7 +40,7 @@ public struct PreviousReport: Sendable {
     }
 
     /// Reads `url`: a `report.json`, or a site folder holding one.
-    public static func load(_ url: URL, named name: String? = nil) throws(CompareError) -> PreviousReport {
+    package static func load(_ url: URL, named name: String? = nil) throws(CompareError) -> PreviousReport {
         var file = url
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -154,13 +154,13 @@ public struct PreviousReport: Sendable {
 }
 
 /// Why a previous report cannot be used.
-public enum CompareError: Error, Sendable, CustomStringConvertible {
+package enum CompareError: Error, Sendable, CustomStringConvertible {
     /// It cannot be read (exit code 74).
     case unreadable(InputOutputError)
     /// It is not a report this version reads, or of another organization (exit code 65).
     case invalid(Diagnostic)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(error): "\(error)"
         case let .invalid(diagnostic): diagnostic.description

@@ -4,7 +4,7 @@ import DossierLoad
 
 extension ReleaseChanges {
     /// Compares `current` with `previous`; a report of another organization is an error.
-    public init(previous: PreviousReport, current: Report) throws(CompareError) {
+    package init(previous: PreviousReport, current: Report) throws(CompareError) {
         try previous.requireOrganization(current.organization)
         let before = Dictionary(previous.agents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let now = Set(current.agents.map(\.agent.id))

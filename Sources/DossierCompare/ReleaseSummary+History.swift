@@ -12,7 +12,7 @@ extension ReleaseSummary {
     /// The releases of a `--history` folder (every `*.json` in it, and `*/report.json`), then `current`,
     /// oldest first (by as-of date, then release label); a release of the history with the
     /// current label is left out. Reports of another organization are errors.
-    public static func history(folder: URL, named name: String, current: Report) throws(CompareError) -> [ReleaseSummary] {
+    package static func history(folder: URL, named name: String, current: Report) throws(CompareError) -> [ReleaseSummary] {
         let entries: [FolderWalker.Entry]
         do {
             entries = try FolderWalker(recursive: false, folders: true).entries(under: folder)

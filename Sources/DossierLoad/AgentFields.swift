@@ -5,9 +5,9 @@ import DossierAudit
 /// The keys of an agent file, their types and meaning: the one definition that
 /// the loader reads agent files by (`AgentReader`) and that `dossier schema`
 /// turns into a JSON Schema for editors (`AgentSchema`).
-public enum AgentFields {
+package enum AgentFields {
     /// How a value is read (INPUT.md "Types"); the loader's reader for each kind is in `AgentReader`.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A string; in YAML any plain scalar is read as its text.
         case text
         /// A string that must not be empty or only white space.
@@ -41,12 +41,12 @@ public enum AgentFields {
     }
 
     /// One key of a map with fixed keys; `binding` is where the loader stores its value.
-    public struct Field<Root>: Sendable {
-        public let key: String
-        public let kind: Kind
-        public let required: Bool
+    package struct Field<Root>: Sendable {
+        package let key: String
+        package let kind: Kind
+        package let required: Bool
         /// What the key means, for people (shown by editors).
-        public let about: String
+        package let about: String
         nonisolated(unsafe) let binding: PartialKeyPath<Root>?
 
         init(_ key: String, _ kind: Kind, required: Bool = false, _ about: String, _ binding: PartialKeyPath<Root>? = nil) {
@@ -58,7 +58,7 @@ public enum AgentFields {
         }
     }
 
-    public static let top: [Field<AgentRecord>] = [
+    package static let top: [Field<AgentRecord>] = [
         Field("id", .text, "The agent id; must equal the file name without its extension."),
         Field("name", .requiredText, required: true, "The agent's display name."),
         Field("version", .text, "The agent's version."),
@@ -72,7 +72,7 @@ public enum AgentFields {
         Field("checklist", .checklist, "Attestations of the deployment checklist, by item id."),
     ]
 
-    public static let risk: [Field<RiskProfile>] = [
+    package static let risk: [Field<RiskProfile>] = [
         Field("level", .level, required: true, "The risk level: low, medium, high or critical."),
         Field("can_write_data", .flag, "Whether the agent can write or change data.", \RiskProfile.canWriteData),
         Field("can_send_external_messages", .flag, "Whether the agent can send messages outside the organization.",
@@ -87,7 +87,7 @@ public enum AgentFields {
         Field("approval_threshold", .text, "Which actions need a person's approval.", \RiskProfile.approvalThreshold),
     ]
 
-    public static let compliance: [Field<ComplianceRecord>] = [
+    package static let compliance: [Field<ComplianceRecord>] = [
         Field("risk_assessment_completed", .flag, "Art. 9: a risk assessment was completed.",
               \ComplianceRecord.riskAssessmentCompleted),
         Field("risk_assessment_date", .date, "Art. 9: when the risk assessment was completed (YYYY-MM-DD).",
@@ -117,7 +117,7 @@ public enum AgentFields {
         Field("adversarial_testing", .flag, "Art. 15: adversarial testing was done.", \ComplianceRecord.adversarialTesting),
     ]
 
-    public static let checklistEntry: [Field<ChecklistAttestation>] = [
+    package static let checklistEntry: [Field<ChecklistAttestation>] = [
         Field("done", .done, required: true, "true, false, or n/a where the item does not apply."),
         Field("evidence", .text, "A path in the repository or a URL that shows it.", \ChecklistAttestation.evidence),
         Field("note", .text, "A note for reviewers.", \ChecklistAttestation.note),
@@ -126,7 +126,7 @@ public enum AgentFields {
     ]
 
     /// One attestation of `attestations:` (read by `AgentReader.readAttestations`).
-    public static let attestation: [Field<Attestation>] = [
+    package static let attestation: [Field<Attestation>] = [
         Field("by", .requiredText, required: true, "Who attests the record (a person or team)."),
         Field("date", .requiredDate, required: true, "When the attestation was made (YYYY-MM-DD)."),
         Field("evidence", .evidenceList, "The proof: repository paths or http(s) URLs."),

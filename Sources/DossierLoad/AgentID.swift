@@ -3,10 +3,10 @@ import DossierModel
 import DossierAudit
 
 /// Agent ids: `^[a-z0-9][a-z0-9._-]{0,63}$` (they become file names and URLs).
-public enum AgentID {
-    public static let rule = "lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters"
+package enum AgentID {
+    package static let rule = "lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters"
 
-    public static func isValid(_ id: String) -> Bool {
+    package static func isValid(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
         guard (1...64).contains(bytes.count) else { return false }
         for (index, byte) in bytes.enumerated() {

@@ -11,12 +11,12 @@ import DossierModel
 /// text `1.10`), and `null` is the same as an absent key. What JSON Schema
 /// cannot say is left to the loader: the id must equal the file name, dates
 /// must exist on the calendar, a key may not be given twice.
-public enum AgentSchema {
-    public static let identifier = "urn:dossier:schema:agent-file:v1"
+package enum AgentSchema {
+    package static let identifier = "urn:dossier:schema:agent-file:v1"
 
-    public static func render() -> String { document.rendered() }
+    package static func render() -> String { document.rendered() }
 
-    public static var document: JSONValue {
+    package static var document: JSONValue {
         var root = object(AgentFields.top, nested: [
             "risk": object(AgentFields.risk, nested: [:]),
             "compliance": object(AgentFields.compliance, nested: [:]),

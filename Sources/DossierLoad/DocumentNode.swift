@@ -4,12 +4,12 @@ import DossierAudit
 
 /// A parsed YAML or JSON document: only what the schema reader needs,
 /// with a 1-based line and column on every node.
-public indirect enum DocumentNode: Sendable {
+package indirect enum DocumentNode: Sendable {
     case scalar(ScalarNode)
     case map(MapNode)
     case list(ListNode)
 
-    public var line: Int {
+    package var line: Int {
         switch self {
         case let .scalar(s): s.line
         case let .map(m): m.line
@@ -17,7 +17,7 @@ public indirect enum DocumentNode: Sendable {
         }
     }
 
-    public var column: Int {
+    package var column: Int {
         switch self {
         case let .scalar(s): s.column
         case let .map(m): m.column
@@ -26,13 +26,13 @@ public indirect enum DocumentNode: Sendable {
     }
 
     /// A plain `null`, `~` or empty scalar: the same as an absent key.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case let .scalar(s) = self { return s.isNull }
         return false
     }
 
     /// Describes the node for "expected …, found …" messages.
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case let .scalar(s): s.kindDescription
         case .map: "a map"
@@ -41,24 +41,24 @@ public indirect enum DocumentNode: Sendable {
     }
 }
 
-public struct ScalarNode: Sendable {
-    public enum Style: Sendable {
+package struct ScalarNode: Sendable {
+    package enum Style: Sendable {
         /// Unquoted: typed by the schema (`true`, `12`, `1.5`, `null` or text).
         case plain
         /// Quoted or block (`|`, `>`): always a string.
         case quoted
     }
 
-    public let text: String
-    public let style: Style
-    public let line: Int
-    public let column: Int
+    package let text: String
+    package let style: Style
+    package let line: Int
+    package let column: Int
 
-    public var isNull: Bool {
+    package var isNull: Bool {
         style == .plain && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
     }
 
-    public var kindDescription: String {
+    package var kindDescription: String {
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         switch style {
         case .quoted: return "the string '\(shown)'"
@@ -67,15 +67,15 @@ public struct ScalarNode: Sendable {
     }
 }
 
-public final class MapNode: Sendable {
-    public struct Entry: Sendable {
-        public let key: ScalarNode
-        public let value: DocumentNode
+package final class MapNode: Sendable {
+    package struct Entry: Sendable {
+        package let key: ScalarNode
+        package let value: DocumentNode
     }
 
-    public let entries: [Entry]
-    public let line: Int
-    public let column: Int
+    package let entries: [Entry]
+    package let line: Int
+    package let column: Int
 
     init(entries: [Entry], line: Int, column: Int) {
         self.entries = entries
@@ -84,10 +84,10 @@ public final class MapNode: Sendable {
     }
 }
 
-public final class ListNode: Sendable {
-    public let items: [DocumentNode]
-    public let line: Int
-    public let column: Int
+package final class ListNode: Sendable {
+    package let items: [DocumentNode]
+    package let line: Int
+    package let column: Int
 
     init(items: [DocumentNode], line: Int, column: Int) {
         self.items = items

@@ -11,21 +11,21 @@ import CYaml
 /// the path of their map. Here the tree is built with an explicit stack, aliases
 /// share nodes and are budgeted by their expanded size, and duplicate keys are
 /// left in the map for the schema reader to report with their full key path.
-public enum DocumentParser {
-    public struct Failure: Error, Sendable {
-        public let line: Int
-        public let column: Int
-        public let message: String
+package enum DocumentParser {
+    package struct Failure: Error, Sendable {
+        package let line: Int
+        package let column: Int
+        package let message: String
     }
 
     /// The most nodes a document may expand to once aliases are followed.
-    public static let maxExpandedNodes = Limits.expandedValues
+    package static let maxExpandedNodes = Limits.expandedValues
 
     /// libyaml's own limit on nested maps and lists (`yaml_set_max_nest_level`, default 1000).
-    public static let maxNesting = Limits.nesting
+    package static let maxNesting = Limits.nesting
 
     /// Parses `bytes` (valid UTF-8, checked by the caller). `nil` for an empty stream.
-    public static func parse(_ bytes: [UInt8]) -> Result<DocumentNode?, Failure> {
+    package static func parse(_ bytes: [UInt8]) -> Result<DocumentNode?, Failure> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(Failure(line: 1, column: 1, message: "could not start the YAML parser"))

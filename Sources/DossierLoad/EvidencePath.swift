@@ -4,9 +4,9 @@ import DossierAudit
 import Foundation
 
 /// Decides whether a checklist `evidence:` value points at something that exists.
-public enum EvidencePath {
+package enum EvidencePath {
     /// `http://` or `https://` (any case): a link, not checked on disk.
-    public static func isURL(_ evidence: String) -> Bool {
+    package static func isURL(_ evidence: String) -> Bool {
         let lowered = evidence.lowercased()
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
@@ -14,7 +14,7 @@ public enum EvidencePath {
     /// Whether a repository path exists inside `root`. A path that leaves the
     /// repository (absolute, `..`, or through a symlink) counts as missing; a
     /// folder counts as existing; a `#fragment` is ignored.
-    public static func exists(_ evidence: String, in root: URL) -> Bool {
+    package static func exists(_ evidence: String, in root: URL) -> Bool {
         exists(evidence, in: root, realRoot: realPath(root.path))
     }
 

@@ -10,8 +10,8 @@ import DossierAudit
 /// surrogate-pair escapes (`"\ud83e\udd16"`) that Python's `json.dumps` writes
 /// for any character outside the Basic Multilingual Plane. Iterative, with the
 /// same nesting limit as YAML.
-public enum JSONDocumentParser {
-    public static func parse(_ bytes: [UInt8]) -> Result<DocumentNode?, DocumentParser.Failure> {
+package enum JSONDocumentParser {
+    package static func parse(_ bytes: [UInt8]) -> Result<DocumentNode?, DocumentParser.Failure> {
         var scanner = Scanner(bytes: bytes)
         do {
             return .success(try scanner.document())

@@ -4,45 +4,45 @@ import DossierAudit
 import Foundation
 
 /// What loading produced: a repository when the input is valid, and every diagnostic.
-public struct LoadResult: Sendable {
+package struct LoadResult: Sendable {
     /// `nil` when any error was found (see `diagnostics`).
-    public let repository: Repository?
-    public let diagnostics: [Diagnostic]
+    package let repository: Repository?
+    package let diagnostics: [Diagnostic]
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }
 
 /// Reads a governance repository from disk (INPUT.md) and validates it.
 ///
 /// The only part of loading that touches the file system: everything it reads
 /// goes through `DocumentParser` and the record readers, which are pure.
-public struct RepositoryLoader: Sendable {
+package struct RepositoryLoader: Sendable {
     /// Record files (`dossier.yaml`, agent files, audit summaries, `waivers.yaml`) larger than this are refused.
-    public static let maxRecordBytes = Limits.recordFileBytes
+    package static let maxRecordBytes = Limits.recordFileBytes
 
-    public let root: URL
+    package let root: URL
     /// The rule ids `waivers.yaml` may name (scoring's own catalog).
-    public let rules: RuleCatalog
-    public var releaseOverride: String?
+    package let rules: RuleCatalog
+    package var releaseOverride: String?
     /// Whether to read the pages under `docs/` (the site needs them, `check` does not).
-    public var loadDocuments: Bool
+    package var loadDocuments: Bool
     /// Whether to list raw audit logs among the inputs, with their SHA-256 (the site's manifest needs them).
-    public var digestRawLogs = false
+    package var digestRawLogs = false
     /// `Limits.agentFiles` and `Limits.docsBytes`, lowered by tests.
     var agentFileLimit = Limits.agentFiles
     var docsByteLimit = Limits.docsBytes
     /// Told when raw audit logs start and finish being read (a progress display).
-    public var logProgress: (any LogProgressObserver)?
+    package var logProgress: (any LogProgressObserver)?
 
-    public init(root: URL, rules: RuleCatalog, releaseOverride: String? = nil, loadDocuments: Bool = false) {
+    package init(root: URL, rules: RuleCatalog, releaseOverride: String? = nil, loadDocuments: Bool = false) {
         self.root = root.standardizedFileURL
         self.rules = rules
         self.releaseOverride = releaseOverride
         self.loadDocuments = loadDocuments
     }
 
-    public func load() throws(InputOutputError) -> LoadResult {
+    package func load() throws(InputOutputError) -> LoadResult {
         let log = DiagnosticLog()
         var inputs: [FileDigest] = []
         var isDirectory: ObjCBool = false

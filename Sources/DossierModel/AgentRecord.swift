@@ -22,7 +22,7 @@ public struct AgentRecord: Sendable {
     public var attestations: [String: Attestation] = [:]
     public var extensions: [String: ExtensionValue] = [:]
     /// Where each present key path was written (`risk.level` → line 9).
-    public var sources: SourceMap
+    package var sources: SourceMap
 
     public init(id: String, file: String, name: String, risk: RiskProfile) {
         self.id = id

@@ -75,7 +75,7 @@ public struct AuditSummary: Sendable {
     public var durationMs: Durations?
     public var malformedLines = 0
     /// Where each present key path was written.
-    public var sources: SourceMap
+    package var sources: SourceMap
 
     public init(agent: String, file: String, events: Int, allowed: Int, blocked: Int) {
         self.agent = agent

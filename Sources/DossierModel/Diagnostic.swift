@@ -33,30 +33,30 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 /// Collects diagnostics from every stage so that one run reports all of them.
 /// Safe to share between threads: every access takes its lock.
-public final class DiagnosticLog: Sendable {
+package final class DiagnosticLog: Sendable {
     private let items = Mutex<[Diagnostic]>([])
 
-    public init() {}
+    package init() {}
 
-    public func error(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
+    package func error(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
         append(Diagnostic(.error, at: location, keyPath: keyPath, message))
     }
 
-    public func warning(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
+    package func warning(_ location: SourceLocation, _ keyPath: String = "", _ message: String) {
         append(Diagnostic(.warning, at: location, keyPath: keyPath, message))
     }
 
-    public func append(_ diagnostic: Diagnostic) { items.withLock { $0.append(diagnostic) } }
+    package func append(_ diagnostic: Diagnostic) { items.withLock { $0.append(diagnostic) } }
 
-    public var hasErrors: Bool { errorCount > 0 }
+    package var hasErrors: Bool { errorCount > 0 }
 
     /// Every diagnostic, in the order they were reported.
-    public var all: [Diagnostic] { items.withLock { $0 } }
+    package var all: [Diagnostic] { items.withLock { $0 } }
 
-    public var errorCount: Int { items.withLock { $0.lazy.filter { $0.severity == .error }.count } }
+    package var errorCount: Int { items.withLock { $0.lazy.filter { $0.severity == .error }.count } }
 
     /// All diagnostics, sorted by file, line and column (then message, for a stable order).
-    public var sorted: [Diagnostic] {
+    package var sorted: [Diagnostic] {
         all.sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             if a.keyPath != b.keyPath { return ByteOrder.less(a.keyPath, b.keyPath) }

@@ -31,7 +31,7 @@ public struct DossierError: Error, Sendable, CustomStringConvertible {
     /// What the failure means for the output ("nothing was written"), printed after the diagnostics.
     public let consequence: String
 
-    public init(step: Step, exitCode: Int32, path: String? = nil, diagnostics: [Diagnostic] = [], message: String,
+    package init(step: Step, exitCode: Int32, path: String? = nil, diagnostics: [Diagnostic] = [], message: String,
                 consequence: String = "nothing was written") {
         self.step = step
         self.exitCode = exitCode
@@ -42,12 +42,12 @@ public struct DossierError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A command line that cannot be carried out (exit 64).
-    public static func usage(_ step: Step, _ message: String, path: String? = nil) -> DossierError {
+    package static func usage(_ step: Step, _ message: String, path: String? = nil) -> DossierError {
         DossierError(step: step, exitCode: ExitCode.usage, path: path, message: message)
     }
 
     /// Invalid input, with every problem found (exit 65).
-    public static func invalid(_ step: Step, _ diagnostics: [Diagnostic],
+    package static func invalid(_ step: Step, _ diagnostics: [Diagnostic],
                                consequence: String = "nothing was written") -> DossierError {
         let errors = diagnostics.filter { $0.severity == .error }.count
         return DossierError(step: step, exitCode: ExitCode.dataError, path: diagnostics.first?.location.file,
@@ -56,12 +56,12 @@ public struct DossierError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Invalid data that has no line to point at, such as corrupt gzip data (exit 65).
-    public static func invalid(_ step: Step, path: String, _ reason: String) -> DossierError {
+    package static func invalid(_ step: Step, path: String, _ reason: String) -> DossierError {
         DossierError(step: step, exitCode: ExitCode.dataError, path: path, message: "\(path): \(reason)")
     }
 
     /// A file or folder that cannot be read or written (exit 74).
-    public static func io(_ step: Step, _ error: InputOutputError) -> DossierError {
+    package static func io(_ step: Step, _ error: InputOutputError) -> DossierError {
         DossierError(step: step, exitCode: ExitCode.ioError, path: error.path, message: error.description)
     }
 

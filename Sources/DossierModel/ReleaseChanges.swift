@@ -103,13 +103,13 @@ public struct ReleaseChanges: Sendable {
 }
 
 /// What makes a gap the same across releases (OUTPUT.md): agent, rule, field and subject.
-public struct GapKey: Hashable, Sendable {
-    public let agent: String
-    public let rule: String
-    public let field: String?
-    public let subject: String?
+package struct GapKey: Hashable, Sendable {
+    package let agent: String
+    package let rule: String
+    package let field: String?
+    package let subject: String?
 
-    public init(agent: String, rule: String, field: String?, subject: String?) {
+    package init(agent: String, rule: String, field: String?, subject: String?) {
         self.agent = agent
         self.rule = rule
         self.field = field

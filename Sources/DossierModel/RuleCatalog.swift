@@ -4,26 +4,26 @@ import DossierSupport
 /// scoring runs (loading validates `waivers.yaml` against it). Scoring provides
 /// the catalog of its own checks and rules (`RuleCatalog.standard`), so the ids
 /// are written once, where the rules are.
-public struct RuleCatalog: Sendable {
+package struct RuleCatalog: Sendable {
     /// The article check ids, in table order.
-    public let articleChecks: [String]
+    package let articleChecks: [String]
     /// The finding rule ids, with their fixed severity.
-    public let findings: [(id: String, severity: Severity)]
+    package let findings: [(id: String, severity: Severity)]
 
-    public init(articleChecks: [String], findings: [(id: String, severity: Severity)]) {
+    package init(articleChecks: [String], findings: [(id: String, severity: Severity)]) {
         self.articleChecks = articleChecks
         self.findings = findings
     }
 
     /// The two rules about waivers themselves (SCORING.md §2); they cannot be waived.
-    public static let ownWaiverRules: Set<String> = ["waiver-expired", "waiver-unused"]
+    package static let ownWaiverRules: Set<String> = ["waiver-expired", "waiver-unused"]
 
     /// Every rule id a waiver may name: the article checks in table order, then the finding rules.
-    public var waivable: [String] { articleChecks + findings.map(\.id) }
+    package var waivable: [String] { articleChecks + findings.map(\.id) }
 
     /// Whether a gap of `rule` on an agent of risk level `level` is critical, decided without scoring:
     /// an article check takes the agent's level, a finding rule has a fixed severity.
-    public func isCritical(rule: String, level: RiskLevel?) -> Bool {
+    package func isCritical(rule: String, level: RiskLevel?) -> Bool {
         if articleChecks.contains(rule) { return level?.gapSeverity == .critical }
         return findings.first { $0.id == rule }?.severity == .critical
     }

@@ -6,8 +6,8 @@ import DossierSupport
 /// in an array kept in order of the key path, searched by bisection. An
 /// agent file records a few dozen key paths, so this costs a small part of a
 /// dictionary of `SourceLocation`s.
-public struct SourceMap: Sendable {
-    public let file: String
+package struct SourceMap: Sendable {
+    package let file: String
     private var entries: [Entry] = []
 
     private struct Entry: Sendable {
@@ -17,9 +17,9 @@ public struct SourceMap: Sendable {
         let column: UInt32
     }
 
-    public init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
-    public subscript(keyPath: String) -> SourceLocation? {
+    package subscript(keyPath: String) -> SourceLocation? {
         get {
             guard case let .found(index) = search(keyPath) else { return nil }
             return location(entries[index])
@@ -40,7 +40,7 @@ public struct SourceMap: Sendable {
 
     /// The location of `keyPath`, or of its nearest present parent, or the file
     /// itself (no line) when nothing on the path is present.
-    public func location(of keyPath: String?) -> SourceLocation {
+    package func location(of keyPath: String?) -> SourceLocation {
         guard let keyPath else { return SourceLocation(file: file) }
         var path = keyPath
         while true {

@@ -21,8 +21,8 @@ import DossierScore
 /// The output depends only on the report: no timestamps, durations or host
 /// names, and the same report gives the same bytes. Input text cannot break
 /// the XML: markup characters are escaped and characters XML 1.0 forbids are dropped.
-public enum JUnitReport {
-    public static func render(_ report: Report) -> String {
+package enum JUnitReport {
+    package static func render(_ report: Report) -> String {
         var out = ""
         write(report) { out += $0 }
         return out
@@ -31,7 +31,7 @@ public enum JUnitReport {
     /// Writes the XML in pieces, one `<testsuite>` at a time, so that the suites of
     /// thousands of agents are never held whole in memory. The totals of the
     /// root element are counted first, from the testcases alone.
-    public static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
+    package static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
         var tests = 0, failures = 0, skipped = 0
         for agent in report.agents {
             let counts = counts(for: agent)

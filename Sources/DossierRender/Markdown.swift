@@ -14,23 +14,23 @@ import Darwin
 /// Always in cmark's safe mode (`CMARK_OPT_DEFAULT`; `CMARK_OPT_UNSAFE` is never
 /// passed): raw HTML is replaced by a comment and `javascript:`, `vbscript:`,
 /// `file:` and `data:` links (other than images) get an empty destination.
-public enum Markdown {
+package enum Markdown {
     /// What to do with a link or image destination.
-    public enum LinkDecision: Sendable, Equatable {
+    package enum LinkDecision: Sendable, Equatable {
         /// Keep the link, with this destination.
         case link(String)
         /// Drop the link and keep its text.
         case text
     }
 
-    public struct Rendering: Sendable {
-        public let html: String
+    package struct Rendering: Sendable {
+        package let html: String
         /// The text of the first level-1 heading, if any.
-        public let title: String?
+        package let title: String?
     }
 
     /// Renders `source` safely, with no link rewriting.
-    public static func html(_ source: String) -> String {
+    package static func html(_ source: String) -> String {
         render(source) { .link($0) }.html
     }
 
@@ -40,12 +40,12 @@ public enum Markdown {
     ///
     /// cmark's memory grows with the number of nodes, up to about 200 bytes per byte of
     /// hostile input, so texts are parsed a few megabytes at a time over all threads.
-    public static func render(_ source: String, decide: (String) -> LinkDecision) -> Rendering {
+    package static func render(_ source: String, decide: (String) -> LinkDecision) -> Rendering {
         Limits.markdownGate.withBytes(source.utf8.count) { renderParsed(source, decide: decide) }
     }
 
     /// The text of the first level-1 heading of `source`, if any (parsed only, not rendered).
-    public static func title(_ source: String) -> String? {
+    package static func title(_ source: String) -> String? {
         Limits.markdownGate.withBytes(source.utf8.count) {
             guard let document = parse(source) else { return nil }
             defer { cmark_node_free(document) }

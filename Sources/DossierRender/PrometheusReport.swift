@@ -36,8 +36,8 @@ import DossierScore
 /// character, control characters included, is valid in a label value and kept
 /// as written, so no input can break the output, and distinct values stay
 /// distinct: no two series collide, which node_exporter would refuse.
-public enum PrometheusReport {
-    public static func render(_ report: Report) -> String {
+package enum PrometheusReport {
+    package static func render(_ report: Report) -> String {
         var out = ""
         let families = families(of: report)
             .filter { !$0.samples.isEmpty }

@@ -3,10 +3,10 @@ import DossierModel
 import DossierScore
 
 /// `report.json` (OUTPUT.md): the machine-readable report, `dossier.report/v1`.
-public enum ReportJSON {
-    public static let schema = Report.schema
+package enum ReportJSON {
+    package static let schema = Report.schema
 
-    public static func render(_ report: Report) -> String {
+    package static func render(_ report: Report) -> String {
         var out = ""
         write(report) { out += $0 }
         return out
@@ -15,7 +15,7 @@ public enum ReportJSON {
     /// Writes the report in pieces, one agent at a time, so that a report over
     /// thousands of agents is never held whole in memory. The bytes are those of
     /// `value(report).rendered()`.
-    public static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
+    package static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
         guard case let .object(members) = header(report) else { return }
         // Header members, written exactly as the pretty-printer would.
         var head = "{\n"
@@ -41,7 +41,7 @@ public enum ReportJSON {
         try sink("  ]" + tail)
     }
 
-    public static func value(_ report: Report) -> JSONValue {
+    package static func value(_ report: Report) -> JSONValue {
         guard case let .object(members) = header(report) else { return .null }
         var all = members + [("agents", .array(report.agents.map(agentValue)))]
         if let changes = report.changes { all.append(("changes", changes.json)) }

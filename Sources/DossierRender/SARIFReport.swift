@@ -18,13 +18,13 @@ import Foundation
 /// (OUTPUT.md), never its line or wording, so a review tool keeps tracking a gap
 /// when the file around it changes. The output holds no time, host or
 /// invocation, so the same report gives the same bytes.
-public enum SARIFReport {
-    public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    public static let fingerprintKey = "dossierGap/v1"
+package enum SARIFReport {
+    package static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    package static let fingerprintKey = "dossierGap/v1"
     /// Paths in results are relative to the repository root, named by this base id.
     static let rootBaseID = "%SRCROOT%"
 
-    public static func render(_ report: Report) -> String {
+    package static func render(_ report: Report) -> String {
         var out = ""
         write(report) { out += $0 }
         return out
@@ -33,7 +33,7 @@ public enum SARIFReport {
     /// Writes the log in pieces, one agent's results at a time, so that the
     /// results of thousands of agents are never held whole in memory. The bytes
     /// are those of `value(report).rendered()`.
-    public static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
+    package static func write(_ report: Report, to sink: (String) throws -> Void) rethrows {
         let rules = Rule.catalog(for: report)
         let index = ruleIndex(rules)
         // The members of the one run, written as the pretty-printer nests them (6 spaces deep).
@@ -68,7 +68,7 @@ public enum SARIFReport {
         try sink("\n      ]" + tail)
     }
 
-    public static func value(_ report: Report) -> JSONValue {
+    package static func value(_ report: Report) -> JSONValue {
         let rules = Rule.catalog(for: report)
         let index = ruleIndex(rules)
         let results = report.agents.flatMap { agent in
@@ -114,7 +114,7 @@ public enum SARIFReport {
     }
 
     /// The SARIF level of a severity: critical and high fail a review, medium warns, low informs.
-    public static func level(_ severity: Severity) -> String {
+    package static func level(_ severity: Severity) -> String {
         switch severity {
         case .critical, .high: "error"
         case .medium: "warning"
@@ -124,7 +124,7 @@ public enum SARIFReport {
 
     /// The stable identity of a gap: lowercase hex SHA-256 of agent id, rule,
     /// field and subject joined by NUL (an absent field or subject is empty).
-    public static func fingerprint(agent: String, gap: Gap) -> String {
+    package static func fingerprint(agent: String, gap: Gap) -> String {
         let key = [agent, gap.rule, gap.field ?? "", gap.subject ?? ""].joined(separator: "\u{0}")
         return Digest.sha256(Data(key.utf8))
     }

@@ -3,21 +3,21 @@ import DossierModel
 import DossierScore
 
 /// The human-readable `check` output: per agent its verdict and gaps, most severe first.
-public struct TextReport: Sendable {
+package struct TextReport: Sendable {
     /// ANSI colors (only when the output is a terminal and `NO_COLOR` is unset).
-    public var colors: Bool
+    package var colors: Bool
     /// The `--fail-on` level, to say which gaps fail the gate (`nil` for `none`).
-    public var failOn: Severity?
+    package var failOn: Severity?
     /// The `--fail-on-new` level: then only new gaps (not in the previous release) fail the gate, and it replaces `failOn`.
-    public var failOnNew: Severity?
+    package var failOnNew: Severity?
 
-    public init(colors: Bool, failOn: Severity?, failOnNew: Severity? = nil) {
+    package init(colors: Bool, failOn: Severity?, failOnNew: Severity? = nil) {
         self.colors = colors
         self.failOn = failOn
         self.failOnNew = failOnNew
     }
 
-    public func render(_ report: Report) -> String {
+    package func render(_ report: Report) -> String {
         var out = "\(TextReport.clean(report.organization)) · \(TextReport.clean(report.title)) · "
             + "release \(TextReport.clean(report.release)) · as of \(report.asOf)\n"
         if let changes = report.changes {

@@ -4,7 +4,7 @@ import DossierModel
 /// The seven article checks (SCORING.md §1), as the reference model's
 /// `generate_compliance_report` computes them, with two deliberate differences:
 /// a whitespace-only string is empty, and Art. 12 uses the configured retention minimum.
-public struct ArticleCheck: Sendable {
+package struct ArticleCheck: Sendable {
     /// One condition of a check: the field it reads, whether it holds, what to say when it does not,
     /// and how its value is shown (the agent and article pages).
     struct Condition: Sendable {
@@ -15,23 +15,23 @@ public struct ArticleCheck: Sendable {
         let shown: @Sendable (ComplianceRecord, Thresholds) -> String
     }
 
-    public let id: String
-    public let article: String
+    package let id: String
+    package let article: String
     /// The article's official title.
-    public let title: String
+    package let title: String
     let conditions: [Condition]
 
     /// The key of the article's attestation (`art-9` for Art. 9).
-    public var attestationKey: String { "art-" + article.dropFirst("Art. ".count) }
+    package var attestationKey: String { "art-" + article.dropFirst("Art. ".count) }
 
     /// The fields behind the check, in the order they are tested.
-    public var fields: [String] { conditions.map(\.field) }
+    package var fields: [String] { conditions.map(\.field) }
 
     /// Each field with what to do when it fails (SARIF rule help).
     package var remediations: [(field: String, remediation: String)] { conditions.map { ($0.field, $0.remediation) } }
 
     /// The fields behind the check with their values as shown to people (defaults applied).
-    public func shownValues(_ record: ComplianceRecord, thresholds: Thresholds) -> [(field: String, value: String)] {
+    package func shownValues(_ record: ComplianceRecord, thresholds: Thresholds) -> [(field: String, value: String)] {
         conditions.map { ($0.field, $0.shown(record, thresholds)) }
     }
 
@@ -41,7 +41,7 @@ public struct ArticleCheck: Sendable {
     static func yesNo(_ value: Bool) -> String { value ? "true" : "false" }
     static func text(_ value: String) -> String { TextRules.isBlank(value) ? "(empty)" : value }
 
-    public static let all: [ArticleCheck] = [
+    package static let all: [ArticleCheck] = [
         ArticleCheck(id: "risk_management", article: "Art. 9", title: "Risk management system", conditions: [
             Condition(field: "compliance.risk_assessment_completed", holds: { c, _ in c.riskAssessmentCompleted },
                       problem: { _, _ in "the risk assessment is not completed" },
@@ -111,7 +111,7 @@ public struct ArticleCheck: Sendable {
     ]
 
     /// Evaluates the check on a record with defaults applied.
-    public func evaluate(_ record: ComplianceRecord, thresholds: Thresholds) -> ArticleCheckResult {
+    package func evaluate(_ record: ComplianceRecord, thresholds: Thresholds) -> ArticleCheckResult {
         let failing = conditions.first { !$0.holds(record, thresholds) }
         return ArticleCheckResult(id: id, article: article, passed: failing == nil, failingField: failing?.field)
     }

@@ -3,10 +3,10 @@ import DossierModel
 
 /// Decides the as-of date: `as_of` in dossier.yaml, else `SOURCE_DATE_EPOCH`'s
 /// UTC date, else today's UTC date. The clock is passed in.
-public enum EvaluationDate {
-    public struct InvalidEpoch: Error, Sendable, CustomStringConvertible {
-        public let value: String
-        public var description: String {
+package enum EvaluationDate {
+    package struct InvalidEpoch: Error, Sendable, CustomStringConvertible {
+        package let value: String
+        package var description: String {
             "SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01T00:00:00Z, found '\(value)'"
         }
     }
@@ -15,7 +15,7 @@ public enum EvaluationDate {
     ///   - configured: `as_of` from dossier.yaml.
     ///   - environment: the process environment (`SOURCE_DATE_EPOCH`).
     ///   - now: seconds since the epoch, now.
-    public static func resolve(configured: CalendarDate?, environment: [String: String], now: Int64) throws(InvalidEpoch) -> CalendarDate {
+    package static func resolve(configured: CalendarDate?, environment: [String: String], now: Int64) throws(InvalidEpoch) -> CalendarDate {
         if let configured { return configured }
         // An empty value (a CI variable left blank) is the same as an unset one.
         if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {

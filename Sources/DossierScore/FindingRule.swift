@@ -2,11 +2,11 @@ import DossierSupport
 import DossierModel
 
 /// What a finding rule looks at: one agent, its audit evidence, the configuration and the evaluation date.
-public struct RuleContext: Sendable {
-    public let agent: AgentRecord
-    public let audit: AuditSummary?
-    public let config: Config
-    public let asOf: CalendarDate
+package struct RuleContext: Sendable {
+    package let agent: AgentRecord
+    package let audit: AuditSummary?
+    package let config: Config
+    package let asOf: CalendarDate
 
     /// A finding of `rule`, located at `field` (or its nearest present parent) unless `source` is given.
     func finding(_ rule: FindingRule, field: String?, subject: String? = nil, message: String,
@@ -31,21 +31,21 @@ public struct RuleContext: Sendable {
 }
 
 /// An evidence-based rule with a stable id (SCORING.md §2).
-public struct FindingRule: Sendable {
-    public let id: String
-    public let severity: Severity
+package struct FindingRule: Sendable {
+    package let id: String
+    package let severity: Severity
     /// When it fires, in a sentence (for the reference docs and SARIF rule help).
-    public let summary: String
+    package let summary: String
     /// The default remediation hint.
-    public let remediation: String
+    package let remediation: String
     let evaluate: @Sendable (FindingRule, RuleContext) -> [Gap]
 
-    public func findings(in context: RuleContext) -> [Gap] { evaluate(self, context) }
+    package func findings(in context: RuleContext) -> [Gap] { evaluate(self, context) }
 }
 
 extension FindingRule {
     /// Every finding rule computed from agent data, in rule-id order.
-    public static let all: [FindingRule] = ([
+    package static let all: [FindingRule] = ([
         .undeclaredCapability, .transactionOverLimit, .criticalViolation, .toolOutsideAllowlist,
         .undeclaredCapabilityAttempted, .articleUnattested, .attestationStale, .approvalGateMissing, .auditEvidenceMissing, .approvalsNotEvidenced, .approvalTimeouts, .violationRate,
         .staleRiskAssessment, .dataQualityUndocumented, .ownerMissing, .evidenceMissing, .assessmentUndated,

@@ -3,6 +3,6 @@ import DossierModel
 
 extension RuleCatalog {
     /// The seven article checks and every finding rule, as scoring applies them.
-    public static let standard = RuleCatalog(articleChecks: ArticleCheck.all.map(\.id),
+    package static let standard = RuleCatalog(articleChecks: ArticleCheck.all.map(\.id),
                                              findings: FindingRule.all.map { ($0.id, $0.severity) })
 }

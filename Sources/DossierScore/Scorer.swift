@@ -5,16 +5,16 @@ import DossierModel
 ///
 /// Pure: the evaluation date and release are passed in, nothing is read from
 /// the clock or the disk.
-public struct Scorer: Sendable {
-    public let asOf: CalendarDate
-    public let release: String
+package struct Scorer: Sendable {
+    package let asOf: CalendarDate
+    package let release: String
 
-    public init(asOf: CalendarDate, release: String) {
+    package init(asOf: CalendarDate, release: String) {
         self.asOf = asOf
         self.release = release
     }
 
-    public func score(_ repository: Repository) -> Report {
+    package func score(_ repository: Repository) -> Report {
         let config = repository.config
         let waivers = Dictionary(grouping: repository.waivers, by: \.agent)
         let agents = repository.agents.map { agent in
@@ -28,7 +28,7 @@ public struct Scorer: Sendable {
     }
 
     /// Scores one agent; `waivers` are the agent's entries of waivers.yaml, in file order.
-    public func score(_ agent: AgentRecord, audit: AuditSummary?, config: Config, waivers: [Waiver] = []) -> AgentReport {
+    package func score(_ agent: AgentRecord, audit: AuditSummary?, config: Config, waivers: [Waiver] = []) -> AgentReport {
         let thresholds = config.thresholds
         let checks = ArticleCheck.all.map { $0.evaluate(agent.compliance, thresholds: thresholds) }
         var gaps = ArticleCheck.all.compactMap { $0.gap(for: agent, thresholds: thresholds) }

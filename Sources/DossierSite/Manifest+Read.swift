@@ -7,14 +7,14 @@ import DossierRender
 extension Manifest {
     /// What a `manifest.json` holds (OUTPUT.md): the release, the as-of date, and
     /// the path, SHA-256 and size of every input read and every output written.
-    public struct Contents: Sendable, Equatable {
-        public let generator: String
-        public let release: String
-        public let asOf: CalendarDate
+    package struct Contents: Sendable, Equatable {
+        package let generator: String
+        package let release: String
+        package let asOf: CalendarDate
         /// Files of the governance repository (and `templates/…` overrides) the build read.
-        public let inputs: [FileDigest]
+        package let inputs: [FileDigest]
         /// Files of the site the build wrote, `manifest.json` excepted.
-        public let outputs: [FileDigest]
+        package let outputs: [FileDigest]
     }
 
     /// Reads `manifest.json` strictly: the schema is `dossier.manifest/v1` and

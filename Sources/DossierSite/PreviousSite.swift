@@ -19,7 +19,7 @@ import Glibc
 /// file whose stored key (the extended attribute `user.dossier.page`) is the new
 /// key followed by the page's SHA-256, and the file's contents still have that
 /// SHA-256 and size. Anything else renders the page.
-public struct PreviousSite: Sendable {
+package struct PreviousSite: Sendable {
     let root: URL
     let outputs: [String: FileDigest]
 
@@ -27,7 +27,7 @@ public struct PreviousSite: Sendable {
     static let attribute = "user.dossier.page"
 
     /// The previous site in `folder`, or nil when there is none this version can reuse.
-    public static func open(_ folder: URL) -> PreviousSite? {
+    package static func open(_ folder: URL) -> PreviousSite? {
         let url = folder.appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let (contents, _) = Manifest.read([UInt8](data), file: url.path)

@@ -16,19 +16,19 @@ import Glibc
 ///
 /// Agent pages are rendered on all cores, each worker writing its own pages,
 /// so that memory stays bounded (no page is kept once written).
-public struct SiteBuilder: Sendable {
-    public let report: Report
-    public let repository: Repository
-    public let templates: TemplateSet
+package struct SiteBuilder: Sendable {
+    package let report: Report
+    package let repository: Repository
+    package let templates: TemplateSet
 
-    public init(report: Report, repository: Repository, templates: TemplateSet) {
+    package init(report: Report, repository: Repository, templates: TemplateSet) {
         self.report = report
         self.repository = repository
         self.templates = templates
     }
 
-    public struct RenderError: Error, Sendable, CustomStringConvertible {
-        public let description: String
+    package struct RenderError: Error, Sendable, CustomStringConvertible {
+        package let description: String
     }
 
     /// One output file and how to make it.
@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
 
     /// Writes every output into `directory` (which must exist and be empty). Agent pages
     /// whose key did not change are linked from `previous` instead of rendered.
-    public func write(into directory: URL, reusing previous: PreviousSite? = nil) throws -> [FileDigest] {
+    package func write(into directory: URL, reusing previous: PreviousSite? = nil) throws -> [FileDigest] {
         let model = SiteModel(report: report, repository: repository, templates: templates)
         let output = OutputFolder(root: directory)
         let report = report

@@ -6,20 +6,20 @@ import DossierScore
 import DossierRender
 import Foundation
 
-public enum SitePaths {
-    public static func agentPage(_ id: String) -> String { "agents/\(id).html" }
+package enum SitePaths {
+    package static func agentPage(_ id: String) -> String { "agents/\(id).html" }
 
     /// `docs/a/b.md` → `docs/a/b.html`.
-    public static func docPage(_ repositoryPath: String) -> String {
+    package static func docPage(_ repositoryPath: String) -> String {
         String(repositoryPath.dropLast(3)) + ".html"
     }
 
-    public static func articlePage(_ article: String) -> String {
+    package static func articlePage(_ article: String) -> String {
         "articles/art-\(article.replacingOccurrences(of: "Art. ", with: "")).html"
     }
 
     /// The site page that shows a repository file, if any: docs pages and agent files.
-    public static func page(forRepositoryPath path: String, docs: Set<String>, agents: [String: String]) -> String? {
+    package static func page(forRepositoryPath path: String, docs: Set<String>, agents: [String: String]) -> String? {
         if docs.contains(path) { return docPage(path) }
         if let id = agents[path] { return agentPage(id) }
         return nil
@@ -27,7 +27,7 @@ public enum SitePaths {
 
     /// The URL of `target` (a site path) as seen from the page at `from` (a site path),
     /// percent-encoded so that any file name is a valid link.
-    public static func relative(_ target: String, from page: String) -> String {
+    package static func relative(_ target: String, from page: String) -> String {
         let depth = page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
         return String(repeating: "../", count: depth) + encode(target)
     }
@@ -56,11 +56,11 @@ public enum SitePaths {
     }
 
     /// The prefix from `page` back to the site root (`""`, `"../"`, …).
-    public static func root(of page: String) -> String { relative("", from: page) }
+    package static func root(of page: String) -> String { relative("", from: page) }
 
     /// Resolves a relative reference against the folder of `base` (both repository paths).
     /// `nil` when it climbs out of the repository.
-    public static func resolve(_ reference: String, against base: String) -> String? {
+    package static func resolve(_ reference: String, against base: String) -> String? {
         var parts = base.split(separator: "/").map(String.init)
         parts.removeLast()
         for part in reference.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
@@ -76,7 +76,7 @@ public enum SitePaths {
     }
 
     /// Whether a destination has a URL scheme (`https:`, `mailto:`, `javascript:` …).
-    public static func hasScheme(_ url: String) -> Bool {
+    package static func hasScheme(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isLetter else { return false }

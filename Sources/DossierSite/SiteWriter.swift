@@ -12,15 +12,15 @@ import Glibc
 /// Builds the site into a temporary folder beside `--out` and swaps it in only
 /// when everything succeeded: a failed or interrupted build leaves the previous
 /// site exactly as it was, and the new site holds nothing the build did not write.
-public struct SiteWriter: Sendable {
-    public let output: URL
+package struct SiteWriter: Sendable {
+    package let output: URL
 
-    public init(output: URL) {
+    package init(output: URL) {
         self.output = output.standardizedFileURL
     }
 
     /// Why an output folder is refused (a usage error, exit 64), or nil when it is fine.
-    public static func refusal(output: URL, repository: URL) -> String? {
+    package static func refusal(output: URL, repository: URL) -> String? {
         let out = canonical(output)
         let repo = canonical(repository)
         if out == "/" { return "--out cannot be the root folder /" }
@@ -44,14 +44,14 @@ public struct SiteWriter: Sendable {
     }
 
     /// Runs `build` on a fresh temporary folder, writes `manifest.json`, then swaps the folder in.
-    public func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
+    package func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
                       build: (URL) throws -> [FileDigest]) throws -> [FileDigest] {
         try write(release: release, asOf: asOf, inputs: inputs) { folder, _ in try build(folder) }
     }
 
     /// Like `write(release:asOf:inputs:build:)`, handing `build` the site already in the
     /// output folder when this version built it, so that unchanged pages can be linked from it.
-    public func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
+    package func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
                       build: (URL, PreviousSite?) throws -> [FileDigest]) throws -> [FileDigest] {
         let parent = output.deletingLastPathComponent()
         do {
@@ -132,10 +132,10 @@ public struct SiteWriter: Sendable {
 }
 
 /// `manifest.json`: `dossier.manifest/v1`.
-public enum Manifest {
-    public static let schema = "dossier.manifest/v1"
+package enum Manifest {
+    package static let schema = "dossier.manifest/v1"
 
-    public static func render(release: String, asOf: CalendarDate, inputs: [FileDigest], outputs: [FileDigest]) -> String {
+    package static func render(release: String, asOf: CalendarDate, inputs: [FileDigest], outputs: [FileDigest]) -> String {
         func list(_ files: [FileDigest]) -> JSONValue {
             .array(files.sorted { ByteOrder.less($0.path, $1.path) }.map {
                 .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", .int($0.bytes))])

@@ -11,26 +11,26 @@ import Mustache
 /// replacing the default of the same relative path.
 public struct TemplateSet: Sendable {
     /// Every file by relative path (`agent.mustache`, `partials/head.mustache`, `style.css`, `intro/index.md`).
-    public let files: [String: String]
+    package let files: [String: String]
     /// Files that came from the override folder, with their digest (for the manifest).
-    public let overrides: [FileDigest]
+    package let overrides: [FileDigest]
     private let library: MustacheLibrary
 
     /// The built-in defaults.
-    public static func defaults() throws -> TemplateSet {
+    package static func defaults() throws -> TemplateSet {
         let (set, diagnostics) = build(files: DefaultTemplates.files, overrides: [], origin: [:])
         guard let set else { throw TemplateError(diagnostics: diagnostics) }
         return set
     }
 
-    public struct TemplateError: Error, Sendable {
-        public let diagnostics: [Diagnostic]
+    package struct TemplateError: Error, Sendable {
+        package let diagnostics: [Diagnostic]
     }
 
     /// The defaults with the files of `folder` replacing them. A missing or
     /// unreadable folder is an I/O error; templates that do not parse are
     /// returned as diagnostics (and no set).
-    public static func load(overriding folder: URL?) throws(InputOutputError) -> (TemplateSet?, [Diagnostic]) {
+    package static func load(overriding folder: URL?) throws(InputOutputError) -> (TemplateSet?, [Diagnostic]) {
         var files = DefaultTemplates.files
         var overrides: [FileDigest] = []
         var origin: [String: String] = [:]
@@ -87,11 +87,11 @@ public struct TemplateSet: Sendable {
         return text
     }
 
-    public struct MissingTemplate: Error, Sendable, CustomStringConvertible {
-        public let name: String
-        public var description: String { "templates/\(name).mustache: no such template" }
+    package struct MissingTemplate: Error, Sendable, CustomStringConvertible {
+        package let name: String
+        package var description: String { "templates/\(name).mustache: no such template" }
     }
 
     /// A non-template file (stylesheet, Markdown text), or "" if there is none.
-    public func text(_ path: String) -> String { files[path] ?? "" }
+    package func text(_ path: String) -> String { files[path] ?? "" }
 }

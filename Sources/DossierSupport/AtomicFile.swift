@@ -10,17 +10,17 @@ private let systemWrite = Darwin.write
 /// Writes one file so that readers see the old contents or the new, never a
 /// part: the text goes to a temporary file beside the target, which is then
 /// renamed into place (a rename within one folder is atomic).
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `text` to `url`, creating its folder when missing. A symbolic link is
     /// followed (the file it names is replaced), and a target that exists but is
     /// not a regular file (`/dev/stdout`, a pipe) is written through, not replaced.
-    public static func write(_ text: String, to given: URL) throws(InputOutputError) {
+    package static func write(_ text: String, to given: URL) throws(InputOutputError) {
         try write(to: given) { sink in try sink(text) }
     }
 
     /// Writes the pieces that `stream` hands to its sink, in order, as one file: the same as
     /// `write(_:to:)` with their concatenation, without holding it whole.
-    public static func write(to given: URL, stream: ((String) throws -> Void) throws -> Void) throws(InputOutputError) {
+    package static func write(to given: URL, stream: ((String) throws -> Void) throws -> Void) throws(InputOutputError) {
         let url = given.resolvingSymlinksInPath()
         var info = stat()
         if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {

@@ -1,11 +1,11 @@
 /// Byte-wise string order, independent of locale and Unicode normalization.
-public enum ByteOrder {
-    public static func less(_ a: String, _ b: String) -> Bool {
+package enum ByteOrder {
+    package static func less(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// Compares optionals with `nil` first.
-    public static func less(_ a: String?, _ b: String?) -> Bool {
+    package static func less(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case (nil, nil): return false
         case (nil, _): return true

@@ -1,5 +1,5 @@
 /// The one version of the program: `--version`, report.json, SARIF and the manifest.
-public enum DossierVersion {
-    public static let number = "1.0.0"
-    public static var generator: String { "dossier \(number)" }
+package enum DossierVersion {
+    package static let number = "1.0.0"
+    package static var generator: String { "dossier \(number)" }
 }

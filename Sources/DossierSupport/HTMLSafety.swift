@@ -10,12 +10,12 @@ import Glibc
 /// text) is still rewritten with an entity (`javascript&#58;`), which reads the
 /// same but means that no page contains a `javascript:`, `vbscript:` or
 /// `data:text/html` string at all, as the site's guarantee states.
-public enum HTMLSafety {
+package enum HTMLSafety {
     private static let patterns: [(needle: [UInt8], colonOffset: Int)] = [
         (Array("javascript:".utf8), 10), (Array("vbscript:".utf8), 8), (Array("data:text/html".utf8), 4),
     ]
 
-    public static func neutralizeSchemes(_ html: String) -> String { neutralizeSchemes(html, colon: "&#58;") }
+    package static func neutralizeSchemes(_ html: String) -> String { neutralizeSchemes(html, colon: "&#58;") }
 
     /// Replaces the colon of every `javascript:`, `vbscript:` and `data:text/html` with `colon`.
     ///

@@ -2,22 +2,22 @@ import Foundation
 
 /// An input problem that stops loading altogether (exit code 74): the
 /// repository or one of its files cannot be read.
-public struct InputOutputError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
+package struct InputOutputError: Error, Sendable, CustomStringConvertible {
+    package let path: String
+    package let reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
-    public var description: String { "\(path): \(reason)" }
+    package var description: String { "\(path): \(reason)" }
 }
 
 extension InputOutputError {
     /// The system's reason for a failed file operation, as " (No space left on device)": the
     /// POSIX error a Foundation error carries (itself or as its underlying error), or "" when none.
-    public static func cause(_ error: Error) -> String {
+    package static func cause(_ error: Error) -> String {
         if let posix = error as? POSIXError { return cause(errno: posix.code.rawValue) }
         let object = error as NSError
         if object.domain == NSPOSIXErrorDomain { return cause(errno: Int32(truncatingIfNeeded: object.code)) }
@@ -26,7 +26,7 @@ extension InputOutputError {
     }
 
     /// " (reason)" for an `errno` value.
-    public static func cause(errno code: Int32) -> String {
+    package static func cause(errno code: Int32) -> String {
         code == 0 ? "" : " (\(String(cString: strerror(code))))"
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// Foundation's `JSONEncoder` cannot keep a fixed key order (only sorted or
 /// unspecified), and the report's key order is part of its contract.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -13,7 +13,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    package static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
@@ -26,10 +26,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    public static func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
+    package static func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
 
     /// Pretty-printed with two-space indentation and a final newline.
-    public func rendered() -> String {
+    package func rendered() -> String {
         var out = ""
         write(into: &out, indent: 0)
         out += "\n"

@@ -41,7 +41,7 @@ struct Verify: ParsableCommand {
         for path in verification.extra { lines += "extra: \(path)\n" }
         Console.out(lines)
         let count = verification.changed.count + verification.missing.count + verification.extra.count
-        let release = "release \(verification.manifest.release), as of \(verification.manifest.asOf)"
+        let release = "release \(verification.release), as of \(verification.asOf)"
         if count == 0 {
             Console.error("dossier: \(what) matches its manifest (\(verification.checked) files, \(release))")
         } else {

@@ -13,9 +13,9 @@ import Glibc
 /// passes on a fresh copy. Its risk assessment is dated 2026-01-15: a year
 /// later it becomes stale, a medium finding that asks for a new assessment
 /// (and never fails the default `--fail-on high`).
-public enum StarterRepository {
+package enum StarterRepository {
     /// Every file, by path relative to the repository root, in byte order (from starter/).
-    public static var files: [(path: String, contents: String)] { StarterFiles.files }
+    package static var files: [(path: String, contents: String)] { StarterFiles.files }
 
     /// Writes the starter into `folder`, creating it and its subfolders as
     /// needed, and returns the paths written (relative, in byte order).
@@ -23,7 +23,7 @@ public enum StarterRepository {
     /// Never overwrites: when any of the files already exists (as a file, a
     /// folder or a link), nothing is written and the error names it. If a write
     /// fails midway, the files already written are removed again.
-    public static func write(to folder: URL) throws(InputOutputError) -> [String] {
+    package static func write(to folder: URL) throws(InputOutputError) -> [String] {
         let root = folder.standardizedFileURL
         for file in files {
             let url = root.appendingPathComponent(file.path)

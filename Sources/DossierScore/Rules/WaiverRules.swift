@@ -18,10 +18,10 @@ extension FindingRule {
     ) { _, _ in [] }
 
     /// The rules about waivers, in rule-id order. They are not in `all`: nothing in the agent's data fires them.
-    public static let waiverRules: [FindingRule] = [.waiverExpired, .waiverUnused]
+    package static let waiverRules: [FindingRule] = [.waiverExpired, .waiverUnused]
 
     /// Every rule a finding can carry, in rule-id order.
-    public static var catalog: [FindingRule] { (all + waiverRules).sorted { ByteOrder.less($0.id, $1.id) } }
+    package static var catalog: [FindingRule] { (all + waiverRules).sorted { ByteOrder.less($0.id, $1.id) } }
 
     /// Applies one agent's waivers, in file order, to its gaps.
     ///

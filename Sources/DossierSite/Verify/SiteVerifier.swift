@@ -12,7 +12,7 @@ import Glibc
 /// relative to the folder checked, sorted byte-wise.
 public struct Verification: Sendable, Equatable {
     /// The manifest the files were checked against.
-    public let manifest: Manifest.Contents
+    package let manifest: Manifest.Contents
     /// Listed files whose size or SHA-256 differs, or that are no longer a
     /// regular file (a symbolic link in place of a page is never followed).
     public let changed: [String]
@@ -25,17 +25,20 @@ public struct Verification: Sendable, Equatable {
 
     /// Every listed file is there, unchanged, and nothing else is.
     public var isIntact: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty }
+    /// The release and as-of date the manifest names.
+    public var release: String { manifest.release }
+    public var asOf: CalendarDate { manifest.asOf }
 }
 
 /// Why a verification could not be carried out at all.
-public enum VerificationError: Error, Sendable, CustomStringConvertible {
+package enum VerificationError: Error, Sendable, CustomStringConvertible {
     /// The folder, its manifest or a file in it cannot be read (exit 74).
     case unreadable(InputOutputError)
     /// `manifest.json` is missing or is not a valid `dossier.manifest/v1`
     /// (exit 65): every problem found, at its line and column.
     case invalidManifest([Diagnostic])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(error): "\(error)"
         case let .invalidManifest(diagnostics): diagnostics.map(\.description).joined(separator: "\n")
@@ -51,15 +54,15 @@ public enum VerificationError: Error, Sendable, CustomStringConvertible {
 /// reported as files, never followed (a link could point anywhere). The
 /// manifest does not list itself, so its own digest is for the release record
 /// to keep.
-public struct SiteVerifier: Sendable {
-    public let site: URL
+package struct SiteVerifier: Sendable {
+    package let site: URL
 
-    public init(site: URL) {
+    package init(site: URL) {
         self.site = site.standardizedFileURL
     }
 
     /// Checks the site's files against the manifest's `outputs`.
-    public func verify() throws(VerificationError) -> Verification {
+    package func verify() throws(VerificationError) -> Verification {
         let manifest = try readManifest()
         let present = try FileTree.scan(site).filter { $0.key != "manifest.json" }
         let statuses = try FileTree.check(manifest.outputs, in: site) { path in present[path] }
@@ -78,7 +81,7 @@ public struct SiteVerifier: Sendable {
     /// are checked against `templates` when given, and skipped otherwise. A
     /// symbolic link inside the repository is followed, as the loader follows
     /// it; one that leads out of it counts as missing.
-    public func verifyInputs(repository: URL, templates: URL? = nil) throws(VerificationError) -> Verification {
+    package func verifyInputs(repository: URL, templates: URL? = nil) throws(VerificationError) -> Verification {
         let manifest = try readManifest()
         let repository = repository.standardizedFileURL
         try FileTree.requireFolder(repository, name: "repository")
