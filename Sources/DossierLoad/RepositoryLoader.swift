@@ -43,8 +43,27 @@ package struct RepositoryLoader: Sendable {
     }
 
     package func load() throws(InputOutputError) -> LoadResult {
+        try checkRoot()
         let log = DiagnosticLog()
         var inputs: [FileDigest] = []
+        let config = try readConfig(log: log, inputs: &inputs)
+        guard let (agents, knownAgents) = try readAgents(log: log, inputs: &inputs) else {
+            return LoadResult(repository: nil, diagnostics: log.sorted)
+        }
+        let audits = try readAudits(knownAgents: knownAgents, log: log, inputs: &inputs)
+        let waivers = try readWaivers(agents: agents, knownAgents: knownAgents, log: log, inputs: &inputs)
+        let documents = loadDocuments ? try readDocuments(log: log, inputs: &inputs) : []
+        let diagnostics = log.sorted
+        guard let config, !log.hasErrors else {
+            return LoadResult(repository: nil, diagnostics: diagnostics)
+        }
+        let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs,
+                                    waivers: waivers)
+        return LoadResult(repository: repository, diagnostics: diagnostics)
+    }
+
+    /// The repository folder exists, is a folder, and can be read.
+    private func checkRoot() throws(InputOutputError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
             throw InputOutputError(path: root.path, reason: "no such repository folder")
@@ -53,16 +72,19 @@ package struct RepositoryLoader: Sendable {
         guard FileManager.default.isReadableFile(atPath: root.path) else {
             throw InputOutputError(path: root.path, reason: "cannot read the repository folder")
         }
+    }
 
-        // dossier.yaml
-        var config: Config?
-        if let file = try readDocument("dossier.yaml", format: .yaml, log: log, required: true) {
-            inputs.append(file.digest)
-            if let document = file.document {
-                config = ConfigReader(reader: file.reader, releaseOverride: releaseOverride).read(document)
-            }
-        }
+    /// `dossier.yaml`; `nil` when it is missing or invalid (reported).
+    private func readConfig(log: DiagnosticLog, inputs: inout [FileDigest]) throws(InputOutputError) -> Config? {
+        guard let file = try readDocument("dossier.yaml", format: .yaml, log: log, required: true) else { return nil }
+        inputs.append(file.digest)
+        guard let document = file.document else { return nil }
+        return ConfigReader(reader: file.reader, releaseOverride: releaseOverride).read(document)
+    }
 
+    /// `agents/`: named and checked for duplicates in order, then read and parsed on all cores. The valid agents
+    /// and every agent id with a file; `nil` when there are more files than the limit (reported).
+    private func readAgents(log: DiagnosticLog, inputs: inout [FileDigest]) throws(InputOutputError) -> ([AgentRecord], Set<String>)? {
         // agents/: named and checked for duplicates in order, then read and parsed on all cores.
         struct AgentFile: Sendable {
             let path: String
@@ -87,7 +109,7 @@ package struct RepositoryLoader: Sendable {
         guard agentFiles.count <= agentFileLimit else {
             log.error(SourceLocation(file: "agents"), "",
                       "\(agentFiles.count) agent files, over the limit of \(agentFileLimit) per repository")
-            return LoadResult(repository: nil, diagnostics: log.sorted)
+            return nil
         }
         let evidence = EvidenceChecks(root: root)
         let agentResults = try Parallel.map(agentFiles) { (file) throws(InputOutputError) in
@@ -104,9 +126,13 @@ package struct RepositoryLoader: Sendable {
             diagnostics.forEach(log.append)
         }
 
-        // audit/
+        return (agents, Set(stems.keys))
+    }
+
+    /// `audit/`: summaries (`<id>.json`), read on all cores, and raw logs (`**/*.jsonl[.gz]`), which win.
+    private func readAudits(knownAgents: Set<String>, log: DiagnosticLog,
+                            inputs: inout [FileDigest]) throws(InputOutputError) -> [String: AuditSummary] {
         var audits: [String: AuditSummary] = [:]
-        let knownAgents = Set(stems.keys)
         var summaryFiles: [(path: String, stem: String)] = []
         var rawLogs: [LogFile] = []
         for path in try listAuditFiles() {
@@ -145,62 +171,57 @@ package struct RepositoryLoader: Sendable {
             if digestRawLogs { inputs += try digests(of: rawLogs) }
         }
 
-        // waivers.yaml: checked against the agent ids, and the risk levels of the valid agent files.
-        var waivers: [Waiver] = []
-        if let file = try readDocument("waivers.yaml", format: .yaml, log: log) {
-            inputs.append(file.digest)
-            if let document = file.document {
-                let levels = Dictionary(agents.map { ($0.id, $0.risk.level) }, uniquingKeysWith: { first, _ in first })
-                waivers = WaiverReader(reader: file.reader, knownAgents: knownAgents, levels: levels, rules: rules).read(document) ?? []
-            }
-        }
+        return audits
+    }
 
-        // docs/
+    /// `waivers.yaml`: checked against the agent ids, and the risk levels of the valid agent files.
+    private func readWaivers(agents: [AgentRecord], knownAgents: Set<String>, log: DiagnosticLog,
+                             inputs: inout [FileDigest]) throws(InputOutputError) -> [Waiver] {
+        guard let file = try readDocument("waivers.yaml", format: .yaml, log: log) else { return [] }
+        inputs.append(file.digest)
+        guard let document = file.document else { return [] }
+        let levels = Dictionary(agents.map { ($0.id, $0.risk.level) }, uniquingKeysWith: { first, _ in first })
+        return WaiverReader(reader: file.reader, knownAgents: knownAgents, levels: levels, rules: rules).read(document) ?? []
+    }
+
+    /// `docs/**/*.md`, within the Markdown limits, published under their own names.
+    private func readDocuments(log: DiagnosticLog, inputs: inout [FileDigest]) throws(InputOutputError) -> [Document] {
         var documents: [Document] = []
-        if loadDocuments {
-            var docsBytes = 0
-            var pages: [String: String] = [:]  // lowercased path → the first page with it
-            for path in try listTree("docs") where path.hasSuffix(".md") {
-                // The path becomes a file name of the site: no control characters in it.
-                if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                    log.error(SourceLocation(file: path), "", "bad file name: a docs page name cannot contain a control character")
-                    continue
-                }
-                // A page that is a symlink out of the repository is not published (it would leak the file).
-                guard EvidencePath.exists(path, in: root) else {
-                    log.warning(SourceLocation(file: path), "", "links outside the repository; not published")
-                    continue
-                }
-                // Two pages differing only by case would be one file on a case-insensitive file system (macOS, Windows).
-                if let other = pages[path.lowercased()] {
-                    log.error(SourceLocation(file: path), "",
-                              "same name as \(other) on a case-insensitive file system; rename one of them")
-                    continue
-                }
-                pages[path.lowercased()] = path
-                guard let bytes = try readDocsPage(path, log: log) else { continue }
-                docsBytes += bytes.count
-                if docsBytes > docsByteLimit {
-                    log.error(SourceLocation(file: path), "",
-                              "the pages under docs/ are over the \(Limits.mebibytes(docsByteLimit)) limit together")
-                    break
-                }
-                if let problem = TextCheck.firstProblem(in: bytes) {
-                    log.error(SourceLocation(file: path, line: problem.line, column: problem.column), "", problem.message)
-                    continue
-                }
-                inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
-                documents.append(Document(path: path, source: String(decoding: bytes, as: UTF8.self)))
+        var docsBytes = 0
+        var pages: [String: String] = [:]  // lowercased path → the first page with it
+        for path in try listTree("docs") where path.hasSuffix(".md") {
+            // The path becomes a file name of the site: no control characters in it.
+            if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                log.error(SourceLocation(file: path), "", "bad file name: a docs page name cannot contain a control character")
+                continue
             }
+            // A page that is a symlink out of the repository is not published (it would leak the file).
+            guard EvidencePath.exists(path, in: root) else {
+                log.warning(SourceLocation(file: path), "", "links outside the repository; not published")
+                continue
+            }
+            // Two pages differing only by case would be one file on a case-insensitive file system (macOS, Windows).
+            if let other = pages[path.lowercased()] {
+                log.error(SourceLocation(file: path), "",
+                          "same name as \(other) on a case-insensitive file system; rename one of them")
+                continue
+            }
+            pages[path.lowercased()] = path
+            guard let bytes = try readDocsPage(path, log: log) else { continue }
+            docsBytes += bytes.count
+            if docsBytes > docsByteLimit {
+                log.error(SourceLocation(file: path), "",
+                          "the pages under docs/ are over the \(Limits.mebibytes(docsByteLimit)) limit together")
+                break
+            }
+            if let problem = TextCheck.firstProblem(in: bytes) {
+                log.error(SourceLocation(file: path, line: problem.line, column: problem.column), "", problem.message)
+                continue
+            }
+            inputs.append(FileDigest(path: path, sha256: Digest.sha256(bytes), bytes: bytes.count))
+            documents.append(Document(path: path, source: String(decoding: bytes, as: UTF8.self)))
         }
-
-        let diagnostics = log.sorted
-        guard let config, !log.hasErrors else {
-            return LoadResult(repository: nil, diagnostics: diagnostics)
-        }
-        let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs,
-                                    waivers: waivers)
-        return LoadResult(repository: repository, diagnostics: diagnostics)
+        return documents
     }
 
     // MARK: Raw audit logs
