@@ -18,7 +18,9 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DOSSIER := .build/debug/dossier
 # The example release, compared with the one before it and drawn against all earlier ones.
-EXAMPLE := examples/acme --compare-to examples/acme-history/2026.08.json --history examples/acme-history
+# The commit is pinned: the example lives inside this repository, whose own HEAD would change the site on every commit.
+EXAMPLE := examples/acme --compare-to examples/acme-history/2026.08.json --history examples/acme-history \
+	--commit 9f2c1e4a7b3d5f60182736455463728190a1b2c3
 
 .PHONY: all deps build site resources templates test bench bench-audit clean
 

@@ -208,7 +208,7 @@ public struct Pipeline: Sendable {
     public func writeSite(_ report: Report, loaded: Loaded, templates: TemplateSet, to output: URL) throws(DossierError) -> [FileDigest] {
         let repository = loaded.repository
         do {
-            return try SiteWriter(output: output).write(release: report.release, asOf: report.asOf,
+            return try SiteWriter(output: output).write(release: report.release, asOf: report.asOf, commit: report.commit,
                                                         inputs: repository.inputs + templates.overrides) { folder, previous in
                 try SiteBuilder(report: report, repository: repository, templates: templates).write(into: folder, reusing: previous)
             }

@@ -63,6 +63,9 @@ struct JSONWriter {
         }
     }
 
+    /// A small value built as a tree, printed at the current depth.
+    mutating func value(_ value: JSONValue) { out.append(contentsOf: value.rendered(indent: indent).utf8) }
+
     /// Text as it is, outside any value (indentation, separators).
     mutating func raw(_ text: String) { out.append(contentsOf: text.utf8) }
 

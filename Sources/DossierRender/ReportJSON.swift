@@ -57,9 +57,15 @@ package enum ReportJSON {
             ("organization", .string(report.organization)),
             ("release", .string(report.release)),
             ("as_of", .string(report.asOf.description)),
+            ("commit", .optional(report.commit)),
+            ("sign_off", .array(report.signOff.map { entry in
+                .object([("by", .string(entry.by)), ("role", .optional(entry.role)), ("date", .string(entry.date.description)),
+                         ("statement", .optional(entry.statement))])
+            })),
             ("summary", .object([
                 ("agents", .int(summary.agents)),
                 ("fully_compliant", .int(summary.fullyCompliant)),
+                ("fully_evidenced", .int(summary.fullyEvidenced)),
                 ("deployable", .int(summary.deployable)),
                 ("gaps", .object(Severity.allCases.map { ($0.rawValue, .int(summary.gaps[$0] ?? 0)) })),
                 ("waived", .int(summary.waived)),
@@ -81,11 +87,29 @@ package enum ReportJSON {
             ("fully_compliant", .bool(report.fullyCompliant)),
             ("checks", .object(report.checks.map { ($0.id, .bool($0.passed)) })),
             ("article_gaps", .array(report.articleGaps.map { .string($0) })),
+            ("evidenced_score", .string(report.evidencedScore)),
+            ("attestations", attestationsValue(report)),
             ("gaps", .array(report.gaps.map(gapValue))),
             ("checklist", .array(report.checklist.map(checklistValue))),
             ("deployable", .bool(report.deployable)),
             ("audit", report.audit.map(auditValue) ?? .null),
         ])
+    }
+
+    /// The agent's attestations, in article order: who, when, the note, whether stale, and each evidence
+    /// entry with whether it exists.
+    static func attestationsValue(_ report: AgentReport) -> JSONValue {
+        .object(Attestation.articleKeys.compactMap { key in
+            report.agent.attestations[key].map { attestation in
+                (key, .object([
+                    ("by", .string(attestation.by)),
+                    ("date", .string(attestation.date.description)),
+                    ("note", .optional(attestation.note)),
+                    ("stale", .bool(report.staleAttestations.contains(key))),
+                    ("evidence", .array(attestation.evidence.map { .object([("ref", .string($0.ref)), ("exists", .bool($0.exists))]) })),
+                ]))
+            }
+        })
     }
 
     static func gapValue(_ gap: Gap) -> JSONValue {
@@ -125,6 +149,8 @@ package enum ReportJSON {
             ("auto", .bool(entry.item.isAuto)),
             ("evidence", .optional(entry.evidence)),
             ("note", .optional(entry.note)),
+            ("by", .optional(entry.by)),
+            ("date", .optional(entry.date?.description)),
         ])
     }
 
@@ -166,6 +192,9 @@ extension JSONWriter {
         beginArray()
         for id in report.articleGaps { element(); string(id) }
         endArray()
+        member("evidenced_score", report.evidencedScore)
+        key("attestations")
+        value(ReportJSON.attestationsValue(report))
         key("gaps")
         beginArray()
         for gap in report.gaps { element(); write(gap: gap) }
@@ -214,6 +243,8 @@ extension JSONWriter {
         member("auto", entry.item.isAuto)
         member("evidence", entry.evidence)
         member("note", entry.note)
+        member("by", entry.by)
+        member("date", entry.date?.description)
         endObject()
     }
 

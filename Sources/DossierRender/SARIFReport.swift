@@ -48,6 +48,7 @@ package enum SARIFReport {
         head += "  \"runs\": [\n    {\n"
         head += member("tool", tool(rules)) + ",\n"
         head += member("originalUriBaseIds", originalUriBaseIDs) + ",\n"
+        if let provenance = versionControlProvenance(report) { head += member("versionControlProvenance", provenance) + ",\n" }
         head += member("columnKind", .string("unicodeCodePoints")) + ",\n"
         let tail = ",\n" + member("properties", properties(report)) + "\n    }\n  ]\n}\n"
         guard report.agents.contains(where: { !$0.gaps.isEmpty }) else {
@@ -74,17 +75,32 @@ package enum SARIFReport {
         let results = report.agents.flatMap { agent in
             agent.gaps.map { result(for: $0, of: agent, ruleIndex: index[$0.rule]) }
         }
+        var run: [(String, JSONValue)] = [("tool", tool(rules)), ("originalUriBaseIds", originalUriBaseIDs)]
+        if let provenance = versionControlProvenance(report) { run.append(("versionControlProvenance", provenance)) }
         return .object([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", tool(rules)),
-                ("originalUriBaseIds", originalUriBaseIDs),
+            ("runs", .array([.object(run + [
                 ("columnKind", .string("unicodeCodePoints")),
                 ("results", .array(results)),
                 ("properties", properties(report)),
             ])])),
         ])
+    }
+
+    /// The commit the results are about, when it is known. SARIF needs the repository's URI with it: it is
+    /// taken from `source_url`, up to its first placeholder and without a `/blob/`-style tail
+    /// (`https://git.example.com/org/repo/blob/{commit}/{path}` gives `https://git.example.com/org/repo`).
+    static func versionControlProvenance(_ report: Report) -> JSONValue? {
+        guard let commit = report.commit, let brace = report.sourceURL.firstIndex(of: "{") else { return nil }
+        var uri = String(report.sourceURL[..<brace])
+        for tail in ["/-/blob/", "/blob/", "/src/", "/tree/", "/commit/", "/raw/"] where uri.hasSuffix(tail) {
+            uri = String(uri.dropLast(tail.count))
+            break
+        }
+        while uri.hasSuffix("/") { uri.removeLast() }
+        guard uri.lowercased().hasPrefix("http://") || uri.lowercased().hasPrefix("https://"), uri.count > "https://".count else { return nil }
+        return .array([.object([("repositoryUri", .string(uri)), ("revisionId", .string(commit))])])
     }
 
     private static func ruleIndex(_ rules: [Rule]) -> [String: Int] {

@@ -44,14 +44,14 @@ package struct SiteWriter: Sendable {
     }
 
     /// Runs `build` on a fresh temporary folder, writes `manifest.json`, then swaps the folder in.
-    package func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
+    package func write(release: String, asOf: CalendarDate, commit: String? = nil, inputs: [FileDigest],
                       build: (URL) throws -> [FileDigest]) throws -> [FileDigest] {
-        try write(release: release, asOf: asOf, inputs: inputs) { folder, _ in try build(folder) }
+        try write(release: release, asOf: asOf, commit: commit, inputs: inputs) { folder, _ in try build(folder) }
     }
 
     /// Like `write(release:asOf:inputs:build:)`, handing `build` the site already in the
     /// output folder when this version built it, so that unchanged pages can be linked from it.
-    package func write(release: String, asOf: CalendarDate, inputs: [FileDigest],
+    package func write(release: String, asOf: CalendarDate, commit: String? = nil, inputs: [FileDigest],
                       build: (URL, PreviousSite?) throws -> [FileDigest]) throws -> [FileDigest] {
         let parent = output.deletingLastPathComponent()
         do {
@@ -68,7 +68,7 @@ package struct SiteWriter: Sendable {
         }
         do {
             var outputs = try build(temporary, PreviousSite.open(output))
-            let manifest = Manifest.render(release: release, asOf: asOf, inputs: inputs, outputs: outputs)
+            let manifest = Manifest.render(release: release, asOf: asOf, commit: commit, inputs: inputs, outputs: outputs)
             let data = Data(manifest.utf8)
             do {
                 try data.write(to: temporary.appendingPathComponent("manifest.json"))
@@ -135,7 +135,8 @@ package struct SiteWriter: Sendable {
 package enum Manifest {
     package static let schema = "dossier.manifest/v1"
 
-    package static func render(release: String, asOf: CalendarDate, inputs: [FileDigest], outputs: [FileDigest]) -> String {
+    package static func render(release: String, asOf: CalendarDate, commit: String? = nil, inputs: [FileDigest],
+                               outputs: [FileDigest]) -> String {
         func list(_ files: [FileDigest]) -> JSONValue {
             .array(files.sorted { ByteOrder.less($0.path, $1.path) }.map {
                 .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", .int($0.bytes))])
@@ -146,6 +147,7 @@ package enum Manifest {
             ("generator", .string(DossierVersion.generator)),
             ("release", .string(release)),
             ("as_of", .string(asOf.description)),
+            ("commit", .optional(commit)),
             ("inputs", list(inputs)),
             ("outputs", list(outputs.filter { $0.path != "manifest.json" })),
         ]).rendered()

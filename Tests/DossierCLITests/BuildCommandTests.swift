@@ -6,6 +6,8 @@ struct BuildCommandTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let acme = packageRoot.appendingPathComponent("examples/acme")
+    /// The commit `make site` pins for the example (the Makefile's EXAMPLE).
+    static let exampleCommit = "9f2c1e4a7b3d5f60182736455463728190a1b2c3"
 
     func build(_ repo: URL, out: URL, _ extra: [String] = [], environment: [String: String] = [:]) throws -> DossierRunner.Result {
         try DossierRunner.run(["build", repo.path, "--out", out.path] + extra, environment: environment)
@@ -24,7 +26,7 @@ struct BuildCommandTests {
         let history = Self.packageRoot.appendingPathComponent("examples/acme-history")
         // As `make site` builds it.
         let result = try build(Self.acme, out: out, ["--compare-to", history.appendingPathComponent("2026.08.json").path,
-                                                     "--history", history.path])
+                                                     "--history", history.path, "--commit", Self.exampleCommit])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let built = try SiteFiles.read(out)
         let committed = try SiteFiles.read(Self.packageRoot.appendingPathComponent("site"))

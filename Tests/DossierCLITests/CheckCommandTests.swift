@@ -93,7 +93,9 @@ struct CheckCommandTests {
     }
 
     @Test func sameBytesWhateverTimeZoneLocaleOrFileOrder() throws {
-        let base = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none"],
+        // The commit pinned: the example in place sits inside this repository's .git, its copy does not.
+        let base = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none",
+                                          "--commit", BuildCommandTests.exampleCommit],
                                          environment: ["TZ": "UTC", "LANG": "C"])
         // The same repository written in reverse order, under another time zone and locale.
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copy-\(UUID().uuidString)")
@@ -108,7 +110,8 @@ struct CheckCommandTests {
                                                     withIntermediateDirectories: true)
             if !isDirectory.boolValue { try FileManager.default.copyItem(at: source, to: target) }
         }
-        let other = try DossierRunner.run(["check", copy.path, "--format", "json", "--fail-on", "none"],
+        let other = try DossierRunner.run(["check", copy.path, "--format", "json", "--fail-on", "none",
+                                           "--commit", BuildCommandTests.exampleCommit],
                                           environment: ["TZ": "Pacific/Kiritimati", "LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8"])
         #expect(base.exitCode == 0)
         #expect(base.stdout == other.stdout)

@@ -22,7 +22,10 @@ struct StreamedReportTests {
                 owner: "x@example.com"
                 risk: {level: critical}
                 checklist:
-                  stakeholders_identified: {done: n/a, note: "a\\tb | c"}
+                  stakeholders_identified: {done: n/a, note: "a\\tb | c", by: "ops <ops@example.com>", date: 2026-01-02}
+                attestations:
+                  art-9: {by: "risk \\"office\\"", date: 2026-01-01, evidence: [docs/none.md, "https://x.example/a:b"], note: "n/a"}
+                  art-13: {by: legal@example.com, date: 2020-01-01}
 
                 """,
         ]) { $1 })
