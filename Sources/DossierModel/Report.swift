@@ -165,6 +165,9 @@ public struct Report: Sendable {
     public var signOff: [SignOff] = []
     /// The `source_url` template of dossier.yaml ("" for none).
     public var sourceURL: String = ""
+
+    /// Links sources to their lines at the commit, when `source_url` is set.
+    public var sourceLink: SourceLink { SourceLink(template: sourceURL, commit: commit) }
     /// What changed since a previous release (`--compare-to`).
     public var changes: ReleaseChanges?
     /// Earlier releases and this one, oldest first (`--history`); empty without it.

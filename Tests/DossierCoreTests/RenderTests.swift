@@ -99,6 +99,40 @@ struct ReportMarkdownTests {
         let markdown = ReportMarkdown.render(try repo.score())
         #expect(markdown.contains("## A \\| \\[x\\]\\(y\\) (`a`)"))
         #expect(markdown.contains("## B (`b`)"))
-        #expect(markdown.contains("| Agents | Fully compliant | Deployable |"))
+        #expect(markdown.contains("| Agents | Fully compliant | Fully evidenced | Deployable |"))
+    }
+
+    /// report.md: sign-off, the attestation behind each article, and sources linked to their lines when
+    /// `source_url` is set; a link destination no input can break out of.
+    @Test func reportShowsSignOffAttestationsAndSourceLinks() throws {
+        let repo = try TestRepository([
+            "dossier.yaml": TestRepository.config + """
+                source_url: "https://git.example.com/o/r/blob/{commit}/{path}#L{line}"
+                sign_off:
+                  - {by: "ciso | x", role: CISO, date: 2026-11-01}
+
+                """,
+            "agents/a.yaml": """
+                name: A
+                owner: a@example.com
+                risk: {level: high, requires_human_approval: true, approval_threshold: all}
+                compliance: {risk_assessment_completed: true, residual_risks_documented: true}
+                attestations:
+                  art-9: {by: risk@example.com, date: 2026-11-01, evidence: ["https://grc.example/a b>c"]}
+
+                """,
+        ])
+        defer { repo.remove() }
+        var report = try repo.score()
+        report.commit = "abcdef12"
+        let markdown = ReportMarkdown.render(report)
+        #expect(markdown.contains("commit `abcdef12`"))
+        #expect(markdown.contains("| ciso \\| x | CISO | 2026-11-01 | — |"))
+        #expect(markdown.contains("| risk_management | Art. 9 | pass | evidenced: risk\\@example\\.com, 2026-11-01; [https"))
+        #expect(markdown.contains("(<https://grc.example/a%20b%3Ec>)"), "the destination stays one link")
+        #expect(markdown.contains("| documentation | Art. 11 | **fail** | — |"))
+        #expect(markdown.contains("[agents/a\\.yaml\\:4](<https://git.example.com/o/r/blob/abcdef12/agents/a.yaml#L4>)"))
+        report.commit = nil
+        #expect(!ReportMarkdown.render(report).contains("git.example.com"), "no commit, no link from a template that needs one")
     }
 }
