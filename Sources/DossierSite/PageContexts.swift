@@ -1219,3 +1219,11 @@ extension String: @retroactive MustacheCustomRenderable {
     public var renderText: String { self }
     public var isNull: Bool { false }
 }
+
+// A section over a string (`{{#owner}}`, `{{#evidence}}`, a gap's `{{#article}}`) makes it
+// the current context, and every name looked up inside asks it first. It has no names:
+// the engine's reflection finds none either (a string's mirror has no labeled children),
+// only more slowly.
+extension String: @retroactive MustacheParent {
+    public func child(named: String) -> Any? { nil }
+}
