@@ -201,10 +201,21 @@ package enum JUnitReport {
         ]) + ">\n"
         // Jenkins shows suite properties; GitLab and GitHub reporters ignore them.
         suite.xml += "    <properties>\n"
-        for (name, value) in [("release", report.release), ("as_of", report.asOf.description),
-                              ("risk_level", agent.agent.risk.level.rawValue),
-                              ("compliance_score", agent.complianceScore),
-                              ("deployable", agent.deployable ? "true" : "false")] {
+        var properties: [(String, String)] = [("release", report.release), ("as_of", report.asOf.description)]
+        if let commit = report.commit { properties.append(("commit", commit)) }
+        properties += [("risk_level", agent.agent.risk.level.rawValue),
+                       ("compliance_score", agent.complianceScore),
+                       ("evidenced_score", agent.evidencedScore),
+                       ("deployable", agent.deployable ? "true" : "false")]
+        // Who vouches for each article: `attestation.art-9` is evidenced, stale or attested, by whom and when.
+        for (check, result) in zip(ArticleCheck.all, agent.checks) {
+            guard let attestation = agent.agent.attestations[check.attestationKey] else { continue }
+            let state = agent.evidencedChecks.contains(check.id) ? "evidenced"
+                : agent.staleAttestations.contains(check.attestationKey) ? "stale"
+                : result.passed ? "self-declared" : "attested"
+            properties.append(("attestation.\(check.attestationKey)", "\(state) by \(attestation.by) on \(attestation.date)"))
+        }
+        for (name, value) in properties {
             suite.xml += "      <property" + attributes([("name", name), ("value", value)]) + "/>\n"
         }
         suite.xml += "    </properties>\n"

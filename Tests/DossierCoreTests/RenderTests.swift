@@ -132,6 +132,10 @@ struct ReportMarkdownTests {
         #expect(markdown.contains("(<https://grc.example/a%20b%3Ec>)"), "the destination stays one link")
         #expect(markdown.contains("| documentation | Art. 11 | **fail** | — |"))
         #expect(markdown.contains("[agents/a\\.yaml\\:4](<https://git.example.com/o/r/blob/abcdef12/agents/a.yaml#L4>)"))
+        let junit = JUnitReport.render(report)
+        #expect(junit.contains(#"<property name="attestation.art-9" value="evidenced by risk@example.com on 2026-11-01"/>"#))
+        #expect(junit.contains(#"<property name="evidenced_score" value="1/7"/>"#))
+        #expect(junit.contains(#"<property name="commit" value="abcdef12"/>"#))
         report.commit = nil
         #expect(!ReportMarkdown.render(report).contains("git.example.com"), "no commit, no link from a template that needs one")
     }
