@@ -134,7 +134,8 @@ package enum ReportMarkdown {
         }
         guard let attestation else { return state }
         let evidence = attestation.evidence.map { entry -> String in
-            let text = code(entry.ref)
+            // Escaped text, not a code span: a code span would show raw HTML in a reader that renders it.
+            let text = escape(entry.ref)
             if !entry.exists { return "\(text) (missing)" }
             return entry.ref.lowercased().hasPrefix("http://") || entry.ref.lowercased().hasPrefix("https://")
                 ? "[\(escape(entry.ref))](\(destination(entry.ref)))" : text

@@ -33,6 +33,10 @@ struct SiteInfo: MustacheParent {
     let asOf: String
     let generator: String
     let extensions: [String: ExtensionContext]
+    /// The commit the repository was checked out at, when known.
+    var commit: String?
+    /// Who approved the release's report.
+    var signOff: [SignOffContext] = []
 
     func child(named name: String) -> Any? {
         switch name {
@@ -42,6 +46,55 @@ struct SiteInfo: MustacheParent {
         case "as_of": asOf
         case "generator": generator
         case "extensions": extensions
+        case "commit": optional(commit)
+        case "sign_off": signOff
+        case "has_sign_off": !signOff.isEmpty
+        default: nil
+        }
+    }
+}
+
+/// One entry of the release's sign-off.
+struct SignOffContext: MustacheParent {
+    let entry: SignOff
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "by": entry.by
+        case "role": optional(entry.role)
+        case "date": entry.date.description
+        case "statement": optional(entry.statement)
+        default: nil
+        }
+    }
+}
+
+/// Who vouches for an article of an agent: the state, who, when, the note and the evidence.
+struct AttestationContext: MustacheParent {
+    /// `evidenced`, `stale`, `self-declared`, `attested` (a failed check with an attestation) or `none`.
+    let state: String
+    let attestation: Attestation?
+    let evidence: [EvidenceContext]
+
+    var label: String {
+        switch state {
+        case "evidenced": "Evidenced"
+        case "stale": "Stale"
+        case "self-declared": "Self-declared"
+        case "attested": "Attested"
+        default: "—"
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "state": state
+        case "state_label": label
+        case "by": optional(attestation?.by)
+        case "date": optional(attestation?.date.description)
+        case "note": optional(attestation?.note)
+        case "evidence_list": evidence
+        case "has_evidence": !evidence.isEmpty
         default: nil
         }
     }
@@ -142,6 +195,7 @@ struct SummaryContext: MustacheParent {
 
     let agents: String
     let fullyCompliant: String
+    var fullyEvidenced = "0"
     let deployable: String
     let notDeployable: String
     let openGaps: String
@@ -153,6 +207,7 @@ struct SummaryContext: MustacheParent {
         switch name {
         case "agents": agents
         case "fully_compliant": fullyCompliant
+        case "fully_evidenced": fullyEvidenced
         case "deployable": deployable
         case "not_deployable": notDeployable
         case "open_gaps": openGaps
@@ -367,6 +422,7 @@ struct AgentRowContext: MustacheParent {
     var href: String
     let riskLevel: RiskLevel
     let score: String
+    var evidencedScore = ""
     let deployable: Bool
     let counts: [Severity: Int]
     var failure: Failure?
@@ -379,6 +435,7 @@ struct AgentRowContext: MustacheParent {
         case "risk_level": riskLevel.rawValue
         case "risk_label": riskLevel.label
         case "score": score
+        case "evidenced_score": evidencedScore
         case "deployable": deployable
         case "critical": counts[.critical] ?? 0
         case "high": counts[.high] ?? 0
@@ -480,7 +537,7 @@ struct WaiverContext: MustacheParent {
 }
 
 /// Evidence as a link (an http(s) URL, or a docs page of the site) or as a plain path.
-struct EvidenceContext {
+struct EvidenceContext: MustacheParent {
     var evidence: String?
     var url: String?
     var href: String?
@@ -626,9 +683,11 @@ struct AgentContext: MustacheParent {
         let result: ArticleCheckResult
         let href: String
         let fields: [FieldContext]
+        var attestation: AttestationContext?
 
         func child(named name: String) -> Any? {
             switch name {
+            case "attestation": optional(attestation)
             case "id": check.id
             case "article": check.article
             case "title": check.title

@@ -43,6 +43,8 @@ struct PageKeys: Sendable {
         add(report.title)
         add(report.release)
         add(report.asOf.description)
+        // The commit is no input file: a page that links sources at it depends on it.
+        add(report.commit ?? "no commit")
         add(report.changes == nil ? "no changes" : "changes")
         add(count: report.history.count)
         let ownPaths = Set(report.agents.flatMap { agent in [agent.agent.file, Self.auditSummaryPath(agent.agent.id)] })

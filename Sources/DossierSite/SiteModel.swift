@@ -30,7 +30,8 @@ struct SiteModel {
         documentTitles = titles
         siteInfo = SiteInfo(organization: report.organization, title: report.title, release: report.release,
                             asOf: report.asOf.description, generator: DossierVersion.generator,
-                            extensions: ExtensionContext.map(report.extensions))
+                            extensions: ExtensionContext.map(report.extensions), commit: report.commit,
+                            signOff: report.signOff.map(SignOffContext.init))
     }
 
     /// The first level-1 heading of each page under `docs/`, by path.
@@ -98,6 +99,7 @@ struct SiteModel {
         return SummaryContext(
             agents: Chart.format(summary.agents),
             fullyCompliant: Chart.format(summary.fullyCompliant),
+            fullyEvidenced: Chart.format(summary.fullyEvidenced),
             deployable: Chart.format(summary.deployable),
             notDeployable: Chart.format(summary.agents - summary.deployable),
             openGaps: Chart.format(open),
@@ -132,7 +134,7 @@ struct SiteModel {
         return AgentRowContext(id: agent.agent.id, name: agent.agent.name,
                                href: href(SitePaths.agentPage(agent.agent.id), from: page),
                                riskLevel: agent.agent.risk.level, score: agent.complianceScore,
-                               deployable: agent.deployable, counts: counts)
+                               evidencedScore: agent.evidencedScore, deployable: agent.deployable, counts: counts)
     }
 
     func riskGroups(page: String, limit: Int?) -> [RiskGroupContext] {
@@ -212,11 +214,28 @@ struct SiteModel {
             approvalThreshold: TextRules.isBlank(record.risk.approvalThreshold) ? "—" : record.risk.approvalThreshold,
             checks: zip(ArticleCheck.all, agent.checks).map { check, result in
                 AgentContext.Check(check: check, result: result, href: href(SitePaths.articlePage(check.article), from: page),
-                                   fields: fieldValues(check, of: record, thresholds: thresholds))
+                                   fields: fieldValues(check, of: record, thresholds: thresholds),
+                                   attestation: attestationContext(check, result: result, of: agent, page: page))
             },
             gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
             checklist: checklistContext(agent, page: page),
             audit: agent.audit.map { auditContext($0, agentID: record.id) })
+    }
+
+    /// Who vouches for an article (SCORING.md): evidenced, stale, self-declared, or attested (a failed check).
+    func attestationContext(_ check: ArticleCheck, result: ArticleCheckResult, of agent: AgentReport, page: String) -> AttestationContext {
+        let key = check.attestationKey
+        let attestation = agent.agent.attestations[key]
+        let state = agent.evidencedChecks.contains(check.id) ? "evidenced"
+            : agent.staleAttestations.contains(key) ? "stale"
+            : result.passed ? "self-declared"
+            : attestation == nil ? "none" : "attested"
+        let evidence = attestation?.evidence.map { entry -> EvidenceContext in
+            var context = evidenceContext(entry.ref, agent: agent.agent, page: page)
+            context.missing = !entry.exists
+            return context
+        } ?? []
+        return AttestationContext(state: state, attestation: attestation, evidence: evidence)
     }
 
     /// The fields behind a check with their values as shown (from the record with defaults applied).

@@ -202,6 +202,15 @@ def agent(name_label, owner, evidence_offset, with_checklist_notes=True):
             "adversarial_testing": False,
         },
         "checklist": checklist,
+        "attestations": {
+            "art-%d" % n: {
+                "by": tagged("attested-by-%d" % n, [HTML[n % len(HTML)]]),
+                "date": "RAW:2026-10-0%d" % (n - 8),
+                "evidence": [EVIDENCE[(n + evidence_offset) % len(EVIDENCE)], EVIDENCE[(n + evidence_offset + 3) % len(EVIDENCE)]],
+                "note": tagged("attestation-note-%d" % n, [HTML[(n + 2) % len(HTML)], URLS[n % len(URLS)]]),
+            }
+            for n in range(9, 16)
+        },
         "x-hostile": tagged("x-agent"),
         "x-nested": {"deep": [tagged("x-deep")]},
     }
@@ -277,6 +286,11 @@ def main():
             "can_execute_code": ACTIONS[9:11],
             "can_write_data": ACTIONS[11:],
         },
+        "source_url": "https://git.example/o/r/blob/{commit}/{path}?q=\"><script>alert(601)</script>#L{line}",
+        "sign_off": [
+            {"by": tagged("signoff-by", [HTML[0]]), "role": tagged("signoff-role", [HTML[1]]), "date": "RAW:2026-11-20",
+             "statement": tagged("signoff-statement", [HTML[2], URLS[0]])},
+        ],
         "x-hostile": tagged("x-dossier"),
     })
     # Two YAML agents (one with an audit summary, one with raw events), one
@@ -285,9 +299,17 @@ def main():
                agent("name-summary", "FLDowner1\"><script>alert(501)</script>@evil.example", 0))
     write_yaml(ROOT / "agents" / "evil-raw.yaml",
                agent("name-raw", "javascript:alert(502)//FLDowner2@evil.example", 6))
+    def unraw(v):
+        # JSON has no plain scalars: a RAW: value (a date) is a JSON string, at any depth.
+        if isinstance(v, str) and v.startswith("RAW:"):
+            return v[4:]
+        if isinstance(v, dict):
+            return {k: unraw(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [unraw(x) for x in v]
+        return v
     write_json(ROOT / "agents" / "evil-json.json",
-               {k: (v[4:] if isinstance(v, str) and v.startswith("RAW:") else v)
-                for k, v in agent("name-json", "JaVaScRiPt:alert(503)FLDowner3@evil.example?x=<svg onload=alert(1)>", 12).items()}
+               unraw(agent("name-json", "JaVaScRiPt:alert(503)FLDowner3@evil.example?x=<svg onload=alert(1)>", 12))
                | {"compliance": {k: (v[4:] if isinstance(v, str) and v.startswith("RAW:") else v)
                                  for k, v in agent("c", "", 0)["compliance"].items()}})
     write_yaml(ROOT / "agents" / "evil-owner.yaml", {

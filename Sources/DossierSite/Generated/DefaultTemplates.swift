@@ -199,6 +199,11 @@ are documented. Findings add whether the assessment is dated and recent.
 <h1>Portfolio</h1>
 {{{intro_html}}}
 {{> partials/summary}}
+{{#site.has_sign_off}}<section class="sign-off" aria-labelledby="sign-off-heading">
+<h2 id="sign-off-heading">Sign-off</h2>
+<ul>{{#site.sign_off}}<li><strong>{{by}}</strong>{{#role}}, {{role}}{{/role}}, {{date}}{{#statement}}: <span class="note-text">{{statement}}</span>{{/statement}}</li>{{/site.sign_off}}</ul>
+{{#site.commit}}<p class="commit">Built from commit <code>{{site.commit}}</code>.</p>{{/site.commit}}
+</section>{{/site.has_sign_off}}
 {{#changes_box}}<section class="changes-box" aria-labelledby="changes-heading">
 <h2 id="changes-heading">Since release {{previous_release}}</h2>
 <p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed · <a href="{{href}}">What changed</a></p>
@@ -268,10 +273,10 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <h3 id="articles-{{id}}">EU AI Act article checks</h3>
 {{^has_compliance}}<p class="note">No <code>compliance:</code> record: the agent is not assessed, so every article check fails.</p>{{/has_compliance}}
 <div class="table-scroll"><table class="checks">
-<caption>Articles 9–15: result and the fields behind it</caption>
-<thead><tr><th scope="col">Article</th><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Fields</th></tr></thead>
+<caption>Articles 9–15: result, who vouches for it, and the fields behind it</caption>
+<thead><tr><th scope="col">Article</th><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Attestation</th><th scope="col">Fields</th></tr></thead>
 <tbody>
-{{#checks}}<tr><td><a href="{{href}}">{{article}}</a></td><td>{{title}}</td><td>{{#passed}}<span class="result pass">✓ Pass</span>{{/passed}}{{^passed}}<span class="result fail">✗ Fail</span>{{/passed}}</td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
+{{#checks}}<tr><td><a href="{{href}}">{{article}}</a></td><td>{{title}}</td><td>{{#passed}}<span class="result pass">✓ Pass</span>{{/passed}}{{^passed}}<span class="result fail">✗ Fail</span>{{/passed}}</td><td>{{#attestation}}<span class="attestation attestation-{{state}}">{{state_label}}</span>{{#by}}<span class="attested-by">{{by}}, {{date}}</span>{{/by}}{{#has_evidence}}<ul class="evidence">{{#evidence_list}}<li>{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}</li>{{/evidence_list}}</ul>{{/has_evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}{{/attestation}}</td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
 {{/checks}}
 </tbody>
 </table></div>
@@ -334,9 +339,9 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <h3 id="risk-{{level}}"><span class="badge risk-{{level}}">{{label}} risk</span> <span class="count">{{count_label}}</span></h3>
 <div class="table-scroll"><table class="agents">
 <caption>{{label}}-risk agents: score, open gaps by severity and verdict</caption>
-<thead><tr><th scope="col">Agent</th><th scope="col">Score</th><th scope="col" class="num">Critical</th><th scope="col" class="num">High</th><th scope="col" class="num">Medium</th><th scope="col" class="num">Low</th><th scope="col">Verdict</th></tr></thead>
+<thead><tr><th scope="col">Agent</th><th scope="col">Score: declared · evidenced</th><th scope="col" class="num">Critical</th><th scope="col" class="num">High</th><th scope="col" class="num">Medium</th><th scope="col" class="num">Low</th><th scope="col">Verdict</th></tr></thead>
 <tbody>
-{{#agents}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td>{{score}}</td><td class="num">{{critical}}</td><td class="num">{{high}}</td><td class="num">{{medium}}</td><td class="num">{{low}}</td><td>{{#deployable}}<span class="verdict yes">✓ Deployable</span>{{/deployable}}{{^deployable}}<span class="verdict no">✗ Not deployable</span>{{/deployable}}</td></tr>
+{{#agents}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td>{{score}} declared · {{evidenced_score}} evidenced</td><td class="num">{{critical}}</td><td class="num">{{high}}</td><td class="num">{{medium}}</td><td class="num">{{low}}</td><td>{{#deployable}}<span class="verdict yes">✓ Deployable</span>{{/deployable}}{{^deployable}}<span class="verdict no">✗ Not deployable</span>{{/deployable}}</td></tr>
 {{/agents}}
 </tbody>
 </table></div>
@@ -482,6 +487,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <dl class="stats">
 <div class="stat"><dt>Agents</dt><dd>{{summary.agents}}</dd></div>
 <div class="stat"><dt>Fully compliant</dt><dd>{{summary.fully_compliant}}</dd></div>
+<div class="stat"><dt>Fully evidenced</dt><dd>{{summary.fully_evidenced}}</dd></div>
 <div class="stat ok"><dt>Deployable</dt><dd>{{summary.deployable}}</dd></div>
 <div class="stat bad"><dt>Not deployable</dt><dd>{{summary.not_deployable}}</dd></div>
 {{#summary.severities}}<div class="stat sev sev-{{severity}}"><dt><span class="sev-icon" aria-hidden="true"></span>{{label}} gaps</dt><dd>{{count}}</dd></div>{{/summary.severities}}
@@ -631,6 +637,12 @@ h1 .id, h2 .id { font-size: 0.55em; color: var(--muted); font-weight: normal; }
 .verdict, .result, .flag, .status { font-weight: 600; white-space: nowrap; }
 .verdict.yes, .result.pass, .flag.on, .status-done { color: var(--ok); }
 .verdict.no, .result.fail, .status-open { color: var(--bad); }
+.attestation { display: block; font-weight: 600; white-space: nowrap; }
+.attestation-evidenced { color: var(--ok); }
+.attestation-stale, .attestation-self-declared { color: var(--bad); }
+.attested-by { display: block; font-size: 0.9em; }
+ul.evidence { margin: 0.2rem 0 0; padding-left: 1.1rem; }
+.sign-off ul { padding-left: 1.1rem; }
 .flag.off, .status-na { color: var(--na); }
 .verdict-line { border-radius: 8px; padding: 0.7rem 0.9rem; font-size: 1.05rem; }
 .verdict-line.yes { background: var(--ok-bg); color: var(--ok); }
