@@ -72,6 +72,30 @@ struct Chart {
     }
 
     /// 1234567 → "1,234,567" (fixed, locale-independent).
+    /// An amount with thousands separators and at least two decimals, whatever the locale:
+    /// `25000.0` → `25,000.00`, `1250.5` → `1,250.50`, `0.125` → `0.125`. A number written with
+    /// an exponent is shown as written.
+    static func amount(_ value: ExactDecimal) -> String {
+        var text = value.text
+        guard !text.contains(where: { $0 == "e" || $0 == "E" }) else { return text }
+        var sign = ""
+        if text.hasPrefix("-") || text.hasPrefix("+") {
+            if text.hasPrefix("-") { sign = "-" }
+            text.removeFirst()
+        }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = String(parts[0].drop { $0 == "0" })
+        if whole.isEmpty { whole = "0" }
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.count < 2 { fraction += "0" }
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return sign + grouped + "." + fraction
+    }
+
     static func format(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""

@@ -631,8 +631,30 @@ struct AuditContext: MustacheParent {
         }
     }
 
+    /// A transaction action: what was executed and what the policy engine blocked, against the limit.
+    struct Transaction: MustacheParent {
+        let action: String
+        let stats: AuditSummary.ActionStats
+        let limit: ExactDecimal
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "action": action
+            case "executed": Chart.format(stats.executed)
+            case "blocked": Chart.format(stats.blocked)
+            case "max_executed": optional(stats.maxAmount.map(Chart.amount))
+            case "executed_over_limit": stats.maxAmount.map { $0 > limit } ?? false
+            case "max_blocked": optional(stats.maxBlockedAmount.map(Chart.amount))
+            case "blocked_over_limit": stats.maxBlockedAmount.map { $0 > limit } ?? false
+            case "limit": Chart.amount(limit)
+            default: nil
+            }
+        }
+    }
+
     let audit: AuditSummary
     let charts: [ChartContext]
+    var transactions: [Transaction] = []
     let tools: [NameCount]
     let policies: [Policy]
     let blockedShare: String
@@ -657,6 +679,9 @@ struct AuditContext: MustacheParent {
         case "blocked_share": blockedShare
         case "more_actions": optional(moreActions)
         case "durations": optional(durations)
+        case "transactions": transactions
+        case "has_transactions": !transactions.isEmpty
+        case "transaction_limit": optional(transactions.first.map { Chart.amount($0.limit) })
         default: nil
         }
     }

@@ -219,7 +219,15 @@ struct SiteModel {
             },
             gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
             checklist: checklistContext(agent, page: page),
-            audit: agent.audit.map { auditContext($0, agentID: record.id) })
+            audit: agent.audit.map { audit in
+                var context = auditContext(audit, agentID: record.id)
+                // Executed and blocked apart: a blocked attempt above the limit is the limit holding.
+                let mapped = repository.config.capabilities[.makeFinancialTransactions, default: []]
+                context.transactions = audit.actions.filter { mapped.contains($0.key) && $0.value.total > 0 }
+                    .sorted { ByteOrder.less($0.key, $1.key) }
+                    .map { AuditContext.Transaction(action: $0.key, stats: $0.value, limit: record.risk.maxTransactionAmount) }
+                return context
+            })
     }
 
     /// Who vouches for an article (SCORING.md): evidenced, stale, self-declared, or attested (a failed check).

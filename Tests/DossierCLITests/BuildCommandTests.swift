@@ -46,6 +46,13 @@ struct BuildCommandTests {
             + (9...15).map({ "articles/art-\($0).html" }) {
             #expect(files[page] != nil, "missing \(page)")
         }
+        // Executed and blocked apart: the blocked attempt above the limit is the limit holding.
+        let advisor = String(decoding: files["agents/financial-advisor.html"]!, as: UTF8.self)
+        #expect(advisor.contains("25,000.00 <span class=\"limit-held\">above the 1,000.00 limit — blocked by policy</span>"))
+        #expect(advisor.contains("1,250.00 <span class=\"over-limit\">above the 1,000.00 limit</span>"))
+        #expect(advisor.contains("<span class=\"attestation attestation-stale\">Stale</span>"))
+        let index = String(decoding: files["index.html"]!, as: UTF8.self)
+        #expect(index.contains("6/7 declared · 3/7 evidenced"))
         let checklist = String(decoding: files["checklist.html"]!, as: UTF8.self)
         #expect(checklist.contains("href=\"agents/financial-advisor.html\""), "matrix rows link to the agent pages")
         let check = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none"])

@@ -12,6 +12,13 @@ import Mustache
 import Testing
 
 struct SiteTests {
+    /// Amounts read the same in every locale: thousands separators and at least two decimals.
+    @Test(arguments: [("25000.0", "25,000.00"), ("1250.5", "1,250.50"), ("0.125", "0.125"), ("-3", "-3.00"),
+                      ("1234567", "1,234,567.00"), ("0", "0.00"), ("1e3", "1e3"), ("999", "999.00"), ("1000", "1,000.00")])
+    func amounts(text: String, shown: String) throws {
+        #expect(Chart.amount(try #require(ExactDecimal(text))) == shown)
+    }
+
     @Test func schemesInTextAreNeutralized() {
         #expect(HTMLSafety.neutralizeSchemes("<p>JavaScript:alert(1) vbscript:x data:text/html,y data:image/png</p>")
                 == "<p>JavaScript&#58;alert(1) vbscript&#58;x data&#58;text/html,y data:image/png</p>")

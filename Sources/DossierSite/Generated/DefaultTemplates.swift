@@ -305,6 +305,11 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </dl>
 {{#charts}}{{> partials/chart}}{{/charts}}
 {{#more_actions}}<p class="note">{{more_actions}} less frequent actions are not charted; <code>report.json</code> and the audit summary list them all.</p>{{/more_actions}}
+{{#has_transactions}}<div class="table-scroll"><table class="transactions">
+<caption>Transactions: executed and blocked, against the limit of {{transaction_limit}}</caption>
+<thead><tr><th scope="col">Action</th><th scope="col" class="num">Executed</th><th scope="col" class="num">Blocked</th><th scope="col">Largest executed</th><th scope="col">Largest blocked attempt</th></tr></thead>
+<tbody>{{#transactions}}<tr><th scope="row"><code>{{action}}</code></th><td class="num">{{executed}}</td><td class="num">{{blocked}}</td><td>{{#max_executed}}{{max_executed}}{{#executed_over_limit}} <span class="over-limit">above the {{limit}} limit</span>{{/executed_over_limit}}{{/max_executed}}{{^max_executed}}—{{/max_executed}}</td><td>{{#max_blocked}}{{max_blocked}}{{#blocked_over_limit}} <span class="limit-held">above the {{limit}} limit — blocked by policy</span>{{/blocked_over_limit}}{{/max_blocked}}{{^max_blocked}}—{{/max_blocked}}</td></tr>{{/transactions}}</tbody>
+</table></div>{{/has_transactions}}
 {{#has_policies}}<div class="table-scroll"><table>
 <caption>Policy violations</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Most severe</th><th scope="col" class="num">Violations</th></tr></thead>
@@ -642,6 +647,8 @@ h1 .id, h2 .id { font-size: 0.55em; color: var(--muted); font-weight: normal; }
 .attestation-stale, .attestation-self-declared { color: var(--bad); }
 .attested-by { display: block; font-size: 0.9em; }
 ul.evidence { margin: 0.2rem 0 0; padding-left: 1.1rem; }
+.over-limit { color: var(--bad); font-weight: 600; }
+.limit-held { color: var(--ok); }
 .sign-off ul { padding-left: 1.1rem; }
 .flag.off, .status-na { color: var(--na); }
 .verdict-line { border-radius: 8px; padding: 0.7rem 0.9rem; font-size: 1.05rem; }
