@@ -494,9 +494,12 @@ struct GapContext: MustacheParent {
     let agentName: String
     let agentHref: String
     let articleHref: String?
+    /// The source's line at the commit (`source_url`), when it can be linked.
+    var sourceHref: String?
 
     func child(named name: String) -> Any? {
         switch name {
+        case "source_href": optional(sourceHref)
         case "agent_id": agentID
         case "agent_name": agentName
         case "agent_href": agentHref

@@ -152,7 +152,8 @@ struct SiteModel {
     func gapContext(_ gap: Gap, agent: AgentReport, page: String) -> GapContext {
         GapContext(gap: gap, agentID: agent.agent.id, agentName: agent.agent.name,
                    agentHref: href(SitePaths.agentPage(agent.agent.id), from: page),
-                   articleHref: gap.article.map { href(SitePaths.articlePage($0), from: page) })
+                   articleHref: gap.article.map { href(SitePaths.articlePage($0), from: page) },
+                   sourceHref: gap.source.flatMap { report.sourceLink.url(for: $0) })
     }
 
     func checklistContext(_ agent: AgentReport, page: String) -> [ChecklistSectionContext] {

@@ -53,6 +53,11 @@ struct BuildCommandTests {
         #expect(advisor.contains("<span class=\"attestation attestation-stale\">Stale</span>"))
         let index = String(decoding: files["index.html"]!, as: UTF8.self)
         #expect(index.contains("6/7 declared · 3/7 evidenced"))
+        // With no --commit, the example's commit is this repository's HEAD (or none in an export): a
+        // template with {commit} links sources only when there is one.
+        let linked = advisor.contains("Source <a href=\"https://git.acme.example/acme/governance/blob/")
+        let report = try #require(try JSONSerialization.jsonObject(with: files["report.json"]!) as? [String: Any])
+        #expect(linked == !(report["commit"] is NSNull))
         let checklist = String(decoding: files["checklist.html"]!, as: UTF8.self)
         #expect(checklist.contains("href=\"agents/financial-advisor.html\""), "matrix rows link to the agent pages")
         let check = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none"])

@@ -419,7 +419,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <p class="gap-head"><a class="agent-link" href="{{agent_href}}">{{agent_name}}</a> <span class="id">{{agent_id}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p>
 <p class="gap-head"><code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
 <p class="gap-message">{{message}}</p>
-<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
+<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source {{#source_href}}<a href="{{source_href}}" rel="noopener noreferrer"><code>{{source}}</code></a>{{/source_href}}{{^source_href}}<code>{{source}}</code>{{/source_href}}</span>{{/source}}</p>
 {{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}
 <p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
 </li>
@@ -440,7 +440,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 {{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
 <p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
 <p class="gap-message">{{message}}</p>
-<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source <code>{{source}}</code></span>{{/source}}</p>
+<p class="gap-meta">{{#field}}<span>Field <code>{{field}}</code></span> {{/field}}{{#source}}<span>Source {{#source_href}}<a href="{{source_href}}" rel="noopener noreferrer"><code>{{source}}</code></a>{{/source_href}}{{^source_href}}<code>{{source}}</code>{{/source_href}}</span>{{/source}}</p>
 {{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}
 <p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p>
 </li>
