@@ -1008,6 +1008,8 @@ struct ChangesContext: MustacheParent {
         case "new_count": return changes.gapsNew.count
         case "one_new": return changes.gapsNew.count == 1
         case "resolved_count": return changes.gapsResolved.count
+        case "left_count": return changes.gapsOfRemovedAgents
+        case "has_left": return changes.gapsOfRemovedAgents > 0
         case "added_count": return changes.agentsAdded.count
         case "one_added": return changes.agentsAdded.count == 1
         case "removed_count": return changes.agentsRemoved.count

@@ -147,6 +147,8 @@ struct CompareCommandTests {
         #expect(changes.contains("<code>old</code>") && changes.contains("human_oversight"))
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("Since release 2026.08"))
+        #expect(index.contains("1 resolved · 1 left with removed agents"), "the removed agent's gap is not counted as resolved")
+        #expect(changes.contains("<dt>Left with removed agents</dt><dd>1</dd>"))
         #expect(index.contains("chart-trend") && index.contains("<polyline"))
         #expect(index.contains("<th scope=\"row\">2026.08</th>") && index.contains("<th scope=\"row\">2026.11</th>"))
         let markdown = try String(contentsOf: site.appendingPathComponent("report.md"), encoding: .utf8)

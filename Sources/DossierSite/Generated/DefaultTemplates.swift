@@ -119,6 +119,7 @@ are documented. Findings add whether the assessment is dated and recent.
 <dl class="stats">
 <div class="stat"><dt>New gaps</dt><dd>{{new_count}}</dd></div>
 <div class="stat"><dt>Resolved gaps</dt><dd>{{resolved_count}}</dd></div>
+{{#has_left}}<div class="stat"><dt>Left with removed agents</dt><dd>{{left_count}}</dd></div>{{/has_left}}
 <div class="stat"><dt>Agents added</dt><dd>{{added_count}}</dd></div>
 <div class="stat"><dt>Agents removed</dt><dd>{{removed_count}}</dd></div>
 </dl>
@@ -206,7 +207,7 @@ are documented. Findings add whether the assessment is dated and recent.
 </section>{{/site.has_sign_off}}
 {{#changes_box}}<section class="changes-box" aria-labelledby="changes-heading">
 <h2 id="changes-heading">Since release {{previous_release}}</h2>
-<p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed · <a href="{{href}}">What changed</a></p>
+<p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved{{#has_left}} · {{left_count}} left with removed agents{{/has_left}} · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed · <a href="{{href}}">What changed</a></p>
 </section>{{/changes_box}}
 {{#trend}}<section class="charts" aria-label="Trend">{{> partials/trend}}</section>{{/trend}}
 <section class="charts" aria-label="Charts">
