@@ -790,6 +790,17 @@ struct ReportAgentContext: MustacheParent {
 
     let agent: AgentReport
     let gaps: [GapContext]
+    var attestations: [AttestationRow] = []
+
+    /// An article with who vouches for it.
+    struct AttestationRow: MustacheParent {
+        let article: String
+        let attestation: AttestationContext
+
+        func child(named name: String) -> Any? {
+            name == "article" ? article : attestation.child(named: name)
+        }
+    }
 
     func child(named name: String) -> Any? {
         let record = agent.agent
@@ -802,6 +813,11 @@ struct ReportAgentContext: MustacheParent {
         case "risk_level": return record.risk.level.rawValue
         case "risk_label": return record.risk.level.label
         case "score": return agent.complianceScore
+        case "evidenced_score": return agent.evidencedScore
+        case "attestations": return attestations
+        case "audit_period": return optional(agent.audit.flatMap { audit in
+            audit.periodStart.map { "\($0) to \(audit.periodEnd ?? $0)" } })
+        case "audit_file": return optional(agent.audit?.file)
         case "owner": return TextRules.isBlank(record.owner) ? false : record.owner
         case "version": return optional(record.version)
         case "checks": return agent.checks.map(Check.init)
@@ -1273,6 +1289,23 @@ struct ReportPage: MustacheParent {
     let agentsHTML: String
     let groups: [GapGroupContext]
     let matrix: ChecklistMatrixContext
+    /// What changed since the previous release (`--compare-to`).
+    var changes: ChangesContext?
+    /// Every input file read, with its SHA-256: what an auditor re-hashes.
+    var inputs: [FileDigest] = []
+
+    struct Input: MustacheParent {
+        let digest: FileDigest
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "path": digest.path
+            case "sha256": digest.sha256
+            case "bytes": Chart.format(digest.bytes)
+            default: nil
+            }
+        }
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -1282,6 +1315,9 @@ struct ReportPage: MustacheParent {
         case "agents_html": agentsHTML
         case "groups": groups
         case "matrix": matrix
+        case "changes_box": optional(changes)
+        case "inputs": inputs.map(Input.init)
+        case "has_inputs": !inputs.isEmpty
         default: frame.child(named: name)
         }
     }

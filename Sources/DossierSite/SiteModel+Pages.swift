@@ -145,7 +145,11 @@ extension SiteModel {
 
     /// An agent in the single-file report: verdict, facts, article results, gaps and open items.
     func reportAgentContext(_ agent: AgentReport, page: String) -> ReportAgentContext {
-        ReportAgentContext(agent: agent, gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) })
+        ReportAgentContext(agent: agent, gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
+                           attestations: zip(ArticleCheck.all, agent.checks).map { check, result in
+                               ReportAgentContext.AttestationRow(article: check.article,
+                                                                 attestation: attestationContext(check, result: result, of: agent, page: page))
+                           })
     }
 
     func docsIndexContext() -> DocumentsPage {
@@ -192,6 +196,7 @@ extension SiteModel {
         return ReportPage(frame: frame, summary: summaryContext, charts: portfolioCharts, riskGroups: groups,
                           agentsHTML: agents,
                           groups: gapGroups(page: page, item: "partials/gap-compact", lists: &lists),
-                          matrix: checklistMatrix(page: page, anchors: true, lists: &lists))
+                          matrix: checklistMatrix(page: page, anchors: true, lists: &lists),
+                          changes: changesCounts(page: page), inputs: repository.inputs + templates.overrides)
     }
 }

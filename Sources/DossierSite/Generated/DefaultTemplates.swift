@@ -477,11 +477,13 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
 <dl class="facts">
 <div><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></div>
-<div><dt>Compliance score</dt><dd>{{score}}</dd></div>
+<div><dt>Compliance score</dt><dd>{{score}} declared · {{evidenced_score}} evidenced</dd></div>
+{{#audit_period}}<div><dt>Audit period</dt><dd>{{audit_period}} (<code>{{audit_file}}</code>)</dd></div>{{/audit_period}}
 {{#version}}<div><dt>Version</dt><dd>{{version}}</dd></div>{{/version}}
 <div><dt>Owner</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></div>
 </dl>
 <p class="article-results">{{#checks}}<span class="result {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}✓{{/passed}}{{^passed}}✗{{/passed}} {{article}}</span> {{/checks}}</p>
+<ul class="attestations">{{#attestations}}<li>{{article}}: <span class="attestation-{{state}}">{{state_label}}</span>{{#by}} — {{by}}, {{date}}{{/by}}{{#has_evidence}} ({{#evidence_list}}<code>{{evidence}}</code>{{#evidence_missing}} <span class="missing">missing</span>{{/evidence_missing}} {{/evidence_list}}){{/has_evidence}}</li>{{/attestations}}</ul>
 {{#has_gaps}}<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}</p><p class="gap-message">{{message}}</p><p class="gap-meta">{{#source}}Source <code>{{source}}</code>{{/source}}</p>{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>{{/has_gaps}}
 {{^has_gaps}}<p class="none">No gaps.</p>{{/has_gaps}}
 {{#has_open_items}}<p><strong>Open checklist items:</strong> {{#open_items}}{{.}}; {{/open_items}}</p>{{/has_open_items}}
@@ -526,7 +528,15 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
         "report.mustache": #"""
 {{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Release report {{site.release}}</h1>
-<p class="lead">{{site.organization}} · {{site.title}} · evaluated as of {{site.as_of}}.</p>
+<p class="lead">{{site.organization}} · {{site.title}} · evaluated as of {{site.as_of}}{{#site.commit}} · commit <code>{{site.commit}}</code>{{/site.commit}}.</p>
+{{#site.has_sign_off}}<section class="report-section sign-off" aria-labelledby="sign-off">
+<h2 id="sign-off">Sign-off</h2>
+<ul>{{#site.sign_off}}<li><strong>{{by}}</strong>{{#role}}, {{role}}{{/role}}, {{date}}{{#statement}}: <span class="note-text">{{statement}}</span>{{/statement}}</li>{{/site.sign_off}}</ul>
+</section>{{/site.has_sign_off}}
+{{#changes_box}}<section class="report-section" aria-labelledby="changes">
+<h2 id="changes">Changes since release {{previous_release}}</h2>
+<p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved{{#has_left}} · {{left_count}} left with removed agents{{/has_left}} · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed.</p>
+</section>{{/changes_box}}
 <section aria-labelledby="exec">
 <h2 id="exec">Executive summary</h2>
 {{> partials/summary}}
@@ -546,6 +556,15 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <h2 id="all-checklist">Deployment checklist</h2>
 {{> partials/checklist-matrix}}
 </section>
+{{#has_inputs}}<section class="report-section" aria-labelledby="inputs">
+<h2 id="inputs">Inputs</h2>
+<p>Every file this report was built from, with its SHA-256 (also in <code>manifest.json</code>; <code>dossier verify --repository</code> checks them).</p>
+<div class="table-scroll"><table class="inputs">
+<caption>Input files and their SHA-256</caption>
+<thead><tr><th scope="col">File</th><th scope="col" class="num">Bytes</th><th scope="col">SHA-256</th></tr></thead>
+<tbody>{{#inputs}}<tr><th scope="row"><code>{{path}}</code></th><td class="num">{{bytes}}</td><td><code class="digest">{{sha256}}</code></td></tr>{{/inputs}}</tbody>
+</table></div>
+</section>{{/has_inputs}}
 {{> partials/foot}}
 
 """#,
