@@ -58,6 +58,17 @@ struct BuildCommandTests {
         let linked = advisor.contains("Source <a href=\"https://git.acme.example/acme/governance/blob/")
         let report = try #require(try JSONSerialization.jsonObject(with: files["report.json"]!) as? [String: Any])
         #expect(linked == !(report["commit"] is NSNull))
+        // report.html, the archive copy: sign-off, attestations and every input's SHA-256.
+        let archive = String(decoding: files["report.html"]!, as: UTF8.self)
+        let manifest = try #require(try JSONSerialization.jsonObject(with: files["manifest.json"]!) as? [String: Any])
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(!inputs.isEmpty)
+        for input in inputs {
+            #expect(archive.contains("<code>\(input["path"]!)</code></th><td class=\"num\">"), "\(input["path"]!)")
+            #expect(archive.contains("<code class=\"digest\">\(input["sha256"]!)</code>"))
+        }
+        #expect(archive.contains("<h2 id=\"sign-off\">Sign-off</h2>") && archive.contains("Chief Information Security Officer"))
+        #expect(archive.contains("Art. 13: <span class=\"attestation-stale\">Stale</span>"))
         let checklist = String(decoding: files["checklist.html"]!, as: UTF8.self)
         #expect(checklist.contains("href=\"agents/financial-advisor.html\""), "matrix rows link to the agent pages")
         let check = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none"])
