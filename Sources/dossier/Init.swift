@@ -6,7 +6,8 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a small, valid governance repository to start from.",
         discussion: """
-        Writes dossier.yaml, one commented example agent, the docs its checklist points to, a README \
+        Writes dossier.yaml, one commented example agent with its articles attested, the docs its \
+        attestations and checklist point to, a README \
         with the commands and a CI job, and a .gitignore. Never overwrites: if any of these files \
         exists, nothing is written (exit 74, naming the file).
         """

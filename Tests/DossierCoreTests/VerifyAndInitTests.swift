@@ -95,7 +95,7 @@ struct VerifyAndInitTests {
         try FileManager.default.removeItem(at: built.file("docs"))
         let result = try built.verify()
         let docs = result.manifest.outputs.map(\.path).filter { $0.hasPrefix("docs/") }
-        #expect(docs.count == 4)
+        #expect(docs.count == 11)
         #expect(result.missing == docs + ["gaps.html"])
         #expect(result.changed.isEmpty && result.extra.isEmpty)
     }
@@ -250,7 +250,7 @@ struct VerifyAndInitTests {
         let verifier = SiteVerifier(site: built.site)
         let intact = try verifier.verifyInputs(repository: built.repository)
         #expect(intact.isIntact)
-        #expect(intact.checked == 6, "dossier.yaml, the agent and four docs pages")
+        #expect(intact.checked == 13, "dossier.yaml, the agent and eleven docs pages")
 
         let repo = built.repository
         try Data("name: Changed\n".utf8).write(to: repo.appendingPathComponent("agents/example-agent.yaml"))
@@ -292,7 +292,7 @@ struct VerifyAndInitTests {
         let repository = try #require(result.repository)
         #expect(repository.agents.map(\.id) == ["example-agent"])
         #expect(repository.config.asOf == nil, "as_of is left to SOURCE_DATE_EPOCH or today")
-        #expect(repository.documents.count == 4)
+        #expect(repository.documents.count == 11)
 
         // Within a year of the risk assessment: nothing at all to fix.
         let report = Scorer(asOf: try #require(CalendarDate("2026-06-30")), release: "2026.1").score(repository)
@@ -317,8 +317,8 @@ struct VerifyAndInitTests {
         #expect(report.openGaps(atLeast: .high).isEmpty)
         #expect(report.agents.allSatisfy { $0.deployable })
         #expect(report.agents.allSatisfy { $0.fullyCompliant })
-        // Only an out-of-date assessment may show, as a medium finding asking for a new one.
-        #expect(Set(report.agents.flatMap(\.gaps).map(\.rule)).isSubset(of: ["stale-risk-assessment"]))
+        // Only an out-of-date assessment and attestations may show, as medium findings asking for new ones.
+        #expect(Set(report.agents.flatMap(\.gaps).map(\.rule)).isSubset(of: ["stale-risk-assessment", "attestation-stale"]))
     }
 
     @Test func starterEvidenceExistsAndFilesAreCommented() throws {
@@ -326,7 +326,9 @@ struct VerifyAndInitTests {
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try StarterRepository.write(to: root)
         let repository = try #require(try RepositoryLoader(root: root, rules: .standard).load().repository)
-        let evidence = repository.agents.flatMap { $0.checklist.values.compactMap(\.evidence) }
+        let attested = repository.agents.flatMap { $0.attestations.values.flatMap { $0.evidence.map(\.ref) } }
+        #expect(repository.agents.allSatisfy { $0.attestations.count == 7 }, "every article is attested")
+        let evidence = repository.agents.flatMap { $0.checklist.values.compactMap(\.evidence) } + attested
         #expect(!evidence.isEmpty)
         for path in evidence {
             #expect(!EvidencePath.isURL(path) && EvidencePath.exists(path, in: root), "\(path)")

@@ -31,7 +31,7 @@ publishes them as a static site.
 dossier.yaml              organization, release, thresholds
 agents/<id>.yaml          one file per agent
 audit/<id>.json           audit evidence per agent (optional)
-docs/*.md                 policies and plans the checklists point to
+docs/*.md                 policies, plans and the evidence that attestations and checklists point to
 ```
 
 ## Check
@@ -58,7 +58,7 @@ SHA-256 of every file read and written.
 ## Add an agent
 
 Copy `agents/example-agent.yaml` to `agents/<id>.yaml` and fill it in; the
-comments explain each block. Every checklist `evidence:` path must exist.
+comments explain each block. Every `evidence:` path (attestations and checklist) must exist.
 
 ## Audit evidence
 
@@ -190,6 +190,20 @@ compliance:
   accuracy_metrics: {answer_accuracy: 0.94}
   adversarial_testing: true
 
+# Who vouches for each article's record, when, and the proof: an article
+# that passes is "evidenced" when someone attests it with evidence that
+# exists (a path in this repository or an https link) and the attestation is
+# not older than assessment_max_age_days; otherwise it is "self-declared",
+# and for a high- or critical-risk agent that is the article-unattested finding.
+attestations:
+  art-9: {by: support-risk@example.com, date: 2026-01-15, evidence: [docs/risk-assessment.md]}
+  art-10: {by: support-data@example.com, date: 2026-01-15, evidence: [docs/data-sheet.md]}
+  art-11: {by: support-platform@example.com, date: 2026-01-15, evidence: [docs/system-card.md]}
+  art-12: {by: support-platform@example.com, date: 2026-01-15, evidence: [docs/logging.md]}
+  art-13: {by: support-ux@example.com, date: 2026-01-15, evidence: [docs/transparency.md]}
+  art-14: {by: support-leads@example.com, date: 2026-01-15, evidence: [docs/oversight.md]}
+  art-15: {by: support-quality@example.com, date: 2026-01-15, evidence: [docs/evaluation.md]}
+
 # The deployment checklist. Items decided from the data above (risk level,
 # allowed tools, limits, approvals, logging, the compliance record) are
 # ticked automatically; attest the others here. done: true, false or n/a;
@@ -235,6 +249,23 @@ The agent cannot write to any system of record.
   prompts are not used for training.
 - **Rights of the data subject:** access and erasure requests are handled
   by the support team within one month.
+
+"""#),
+        ("docs/data-sheet.md", #"""
+# Data sheet
+
+- **Sources:** the help center articles and the order system (read only).
+- **Quality:** articles have an owner and a review date; stale ones are
+  flagged on the support dashboard.
+- **Bias testing:** answers compared across customer languages and regions
+  on a monthly sample.
+
+"""#),
+        ("docs/evaluation.md", #"""
+# Evaluation
+
+- Answer accuracy 0.94 on the monthly test set of real questions.
+- Prompt-injection and jailbreak tests run before every release.
 
 """#),
         ("docs/failure-modes.md", #"""
@@ -312,6 +343,34 @@ with your own.
    write a post-incident review within two weeks.
 
 """#),
+        ("docs/logging.md", #"""
+# Audit logging
+
+Every action of the assistant is logged by the policy engine and kept for
+365 days. Summaries are exported to `audit/` with `dossier summarize`.
+
+"""#),
+        ("docs/oversight.md", #"""
+# Human oversight
+
+- A support lead approves any goodwill gesture before it is offered.
+- The assistant hands over to a person on request or when it is unsure.
+- A sample of conversations is reviewed every week.
+- The support console has a kill switch.
+
+"""#),
+        ("docs/risk-assessment.md", #"""
+# Risk assessment
+
+Assessed on 2026-01-15. Replace this page with your own assessment.
+
+- **What can go wrong:** wrong answers about orders, a goodwill gesture
+  offered without approval, customer data shown to the wrong person.
+- **Mitigations:** answers only from the help center, read-only order lookup
+  for the customer in the conversation, approval of every goodwill gesture.
+- **Residual risks:** an outdated help center article; reviewed weekly.
+
+"""#),
         ("docs/stakeholders.md", #"""
 # Stakeholders of the Example Support Agent
 
@@ -326,6 +385,23 @@ The people affected by the agent or accountable for it.
   [data handling](data-handling.md)).
 - **AI governance lead:** keeps this repository and the risk assessment
   current.
+
+"""#),
+        ("docs/system-card.md", #"""
+# System card
+
+- **Model:** a hosted language model, pinned version.
+- **Tools:** help center search, order lookup (read only), e-mail to the
+  customer in the conversation.
+- **Intended purpose:** answer questions about orders, deliveries and
+  products; hand everything else to a person.
+
+"""#),
+        ("docs/transparency.md", #"""
+# Transparency
+
+Every conversation starts with: "You are chatting with an AI assistant. Ask
+for a person at any time."
 
 """#),
         ("dossier.yaml", #"""
