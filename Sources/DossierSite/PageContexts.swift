@@ -389,6 +389,10 @@ struct TrendContext: MustacheParent {
     let lines: [Line]
     let ticks: [Tick]
     let rows: [Row]
+    /// The count axis: its ticks, where it is drawn, and where its title goes.
+    var yTicks: [Tick] = []
+    var axisYTop = 0
+    var axisTitleY = 0
 
     func child(named name: String) -> Any? {
         switch name {
@@ -403,6 +407,9 @@ struct TrendContext: MustacheParent {
         case "lines": lines
         case "ticks": ticks
         case "rows": rows
+        case "y_ticks": yTicks
+        case "axis_y_top": axisYTop
+        case "axis_title_y": axisTitleY
         default: nil
         }
     }

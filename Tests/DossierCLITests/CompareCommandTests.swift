@@ -150,6 +150,11 @@ struct CompareCommandTests {
         #expect(index.contains("1 resolved · 1 left with removed agents"), "the removed agent's gap is not counted as resolved")
         #expect(changes.contains("<dt>Left with removed agents</dt><dd>1</dd>"))
         #expect(index.contains("chart-trend") && index.contains("<polyline"))
+        // One count scale, labelled: critical and high open gaps, never a percentage on the same axis.
+        #expect(index.contains("Open critical and high gaps by release"))
+        #expect(index.contains(">Open gaps</text>") && index.contains(">Release</text>"))
+        #expect(index.contains("trend-line trend-critical") && index.contains("trend-line trend-high"))
+        #expect(!index.contains("trend-score"))
         #expect(index.contains("<th scope=\"row\">2026.08</th>") && index.contains("<th scope=\"row\">2026.11</th>"))
         let markdown = try String(contentsOf: site.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("## Changes since 2026"), "\(markdown.prefix(600))")

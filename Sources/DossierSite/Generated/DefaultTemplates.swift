@@ -511,10 +511,14 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <title id="{{id}}-title">{{title}}</title>
 <desc id="{{id}}-desc">{{description}}</desc>
 <line class="axis" x1="{{axis_x1}}" y1="{{axis_y}}" x2="{{axis_x2}}" y2="{{axis_y}}"></line>
+<line class="axis" x1="{{axis_x1}}" y1="{{axis_y_top}}" x2="{{axis_x1}}" y2="{{axis_y}}"></line>
+{{#y_ticks}}<text class="chart-label" x="{{x}}" y="{{y}}" text-anchor="end">{{label}}</text>{{/y_ticks}}
+<text class="chart-label axis-title" x="4" y="12">Open gaps</text>
 {{#lines}}<polyline class="trend-line trend-{{style}}" points="{{points}}"></polyline>
-{{#dots}}<circle class="trend-dot trend-{{style}}" cx="{{x}}" cy="{{y}}" r="3.5"></circle>{{/dots}}
+{{#dots}}<circle class="trend-dot trend-{{style}}" cx="{{x}}" cy="{{y}}" r="3.5"></circle><text class="chart-value trend-{{style}}" x="{{x}}" y="{{y}}" dx="6" dy="-6">{{value}}</text>{{/dots}}
 {{/lines}}
 {{#ticks}}<text class="chart-label" x="{{x}}" y="{{y}}" text-anchor="middle">{{label}}</text>{{/ticks}}
+<text class="chart-label axis-title" x="{{axis_x2}}" y="{{axis_title_y}}" text-anchor="end">Release</text>
 </svg>
 <ul class="legend">{{#lines}}<li><span class="swatch trend-{{style}}" aria-hidden="true"></span>{{label}}</li>{{/lines}}</ul>
 <div class="table-scroll"><table>
@@ -781,12 +785,14 @@ svg.bars { width: 100%; height: auto; max-width: 40rem; display: block; }
 svg.lines { width: 100%; height: auto; max-width: 40rem; display: block; }
 .axis { stroke: var(--muted); stroke-width: 1; }
 .trend-line { fill: none; stroke-width: 2.5; }
-.trend-line.trend-score { stroke: #2da44e; }
-.trend-line.trend-gaps { stroke: var(--high); }
-.trend-dot.trend-score { fill: #2da44e; }
-.trend-dot.trend-gaps { fill: var(--high); }
-.swatch.trend-score { background: #2da44e; }
-.swatch.trend-gaps { background: var(--high); }
+.trend-line.trend-critical { stroke: var(--critical); }
+.trend-line.trend-high { stroke: var(--high); stroke-dasharray: 6 3; }
+.trend-dot.trend-critical, .chart-value.trend-critical { fill: var(--critical); }
+.trend-dot.trend-high, .chart-value.trend-high { fill: var(--high); }
+.swatch.trend-critical { background: var(--critical); }
+.swatch.trend-high { background: var(--high); }
+.chart-value { font-size: 11px; font-weight: 600; }
+.axis-title { font-weight: 600; }
 .changes-box { border-left: 4px solid var(--accent); padding: 0.2rem 1rem; margin: 1rem 0; }
 
 """#,
