@@ -1190,12 +1190,15 @@ struct ArticlePage: MustacheParent {
         let id: String
         let name: String
         let href: String
+        /// Who vouches for the article for this agent.
+        var attestation: AttestationContext?
 
         func child(named key: String) -> Any? {
             switch key {
             case "id": id
             case "name": name
             case "href": href
+            case "attestation": optional(attestation)
             default: nil
             }
         }

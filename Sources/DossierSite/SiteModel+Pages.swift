@@ -125,7 +125,8 @@ extension SiteModel {
         for agent in report.agents {
             if agent.checks[index].passed {
                 passing.append(ArticlePage.Passing(id: agent.agent.id, name: agent.agent.name,
-                                                   href: href(SitePaths.agentPage(agent.agent.id), from: page)))
+                                                   href: href(SitePaths.agentPage(agent.agent.id), from: page),
+                                                   attestation: attestationContext(check, result: agent.checks[index], of: agent, page: page)))
                 continue
             }
             var row = agentRow(agent, page: page)

@@ -69,6 +69,9 @@ struct BuildCommandTests {
         }
         #expect(archive.contains("<h2 id=\"sign-off\">Sign-off</h2>") && archive.contains("Chief Information Security Officer"))
         #expect(archive.contains("Art. 13: <span class=\"attestation-stale\">Stale</span>"))
+        // Each Articles page says, per passing agent, who vouches for the article.
+        let article9 = String(decoding: files["articles/art-9.html"]!, as: UTF8.self)
+        #expect(article9.contains("financial-advisor</span> · <span class=\"attestation-evidenced\">Evidenced</span>: risk-office@acme.example, 2026-09-02"))
         let checklist = String(decoding: files["checklist.html"]!, as: UTF8.self)
         #expect(checklist.contains("href=\"agents/financial-advisor.html\""), "matrix rows link to the agent pages")
         let check = try DossierRunner.run(["check", Self.acme.path, "--format", "json", "--fail-on", "none"])

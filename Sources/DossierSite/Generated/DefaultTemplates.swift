@@ -35,7 +35,7 @@ enum DefaultTemplates {
 </section>
 <section aria-labelledby="passing">
 <h2 id="passing"><span class="result pass">✓ Pass</span> <span class="count">{{passing_count}}</span></h2>
-{{#has_passing}}<ul class="agent-list">{{#passing}}<li><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></li>
+{{#has_passing}}<ul class="agent-list">{{#passing}}<li><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span>{{#attestation}} · <span class="attestation-{{state}}">{{state_label}}</span>{{#by}}: {{by}}, {{date}}{{/by}}{{/attestation}}</li>
 {{/passing}}</ul>{{/has_passing}}
 {{^has_passing}}<p class="none">No agent passes this article.</p>{{/has_passing}}
 </section>
