@@ -24,6 +24,17 @@ package struct RuleContext: Sendable {
             .sorted { ByteOrder.less($0.key, $1.key) }
     }
 
+    /// The capabilities the profile declares false whose audited actions (at least one event) satisfy `matching`,
+    /// in the table's order, with those actions.
+    func deniedCapabilities(where matching: ([(String, AuditSummary.ActionStats)]) -> Bool)
+        -> [(Capability, [(String, AuditSummary.ActionStats)])] {
+        Capability.allCases.compactMap { capability in
+            guard !agent.risk.declares(capability) else { return nil }
+            let actions = auditedActions(exercising: capability)
+            return !actions.isEmpty && matching(actions) ? (capability, actions) : nil
+        }
+    }
+
     /// Audited actions with at least one executed (allowed) event that exercise `capability`, in byte order.
     func executedActions(exercising capability: Capability) -> [(String, AuditSummary.ActionStats)] {
         auditedActions(exercising: capability).filter { $0.1.executed > 0 }

@@ -9,14 +9,10 @@ extension FindingRule {
         summary: "The audit shows at least one executed (allowed) event of an action mapped to a capability that the risk profile declares false.",
         remediation: "Either stop the agent from using the capability (remove the tool, enforce it in the policy engine) or declare it in the risk profile and reassess the risk."
     ) { rule, context in
-        Capability.allCases.compactMap { capability -> Gap? in
-            guard !context.agent.risk.declares(capability) else { return nil }
-            let actions = context.executedActions(exercising: capability)
-            guard !actions.isEmpty else { return nil }
-            let events = actions.map { "\($0.1.executed) \($0.0)" }.joined(separator: ", ")
-            let count = actions.map(\.1.executed).saturatingSum
+        context.deniedCapabilities { actions in actions.contains { $0.1.executed > 0 } }.map { capability, actions in
+            let (count, list) = tally(actions.filter { $0.1.executed > 0 }, \.executed)
             return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
-                                   message: "the audit shows \(count) executed event\(count == 1 ? "" : "s") (\(events)) exercising \(capability.rawValue), which the risk profile declares false")
+                                   message: "the audit shows \(count) executed event\(count == 1 ? "" : "s") (\(list)) exercising \(capability.rawValue), which the risk profile declares false")
         }
     }
 
@@ -25,15 +21,17 @@ extension FindingRule {
         summary: "The risk profile declares a capability false and the audit shows no executed event of its actions, but at least one blocked attempt: the policy engine held, yet the agent is wired to a capability its profile denies.",
         remediation: "Remove the tool that exposes the capability from the agent, or correct the risk profile and its documentation (Art. 11) if the agent needs it."
     ) { rule, context in
-        Capability.allCases.compactMap { capability -> Gap? in
-            guard !context.agent.risk.declares(capability) else { return nil }
-            let actions = context.auditedActions(exercising: capability)
-            guard !actions.isEmpty, actions.allSatisfy({ $0.1.executed == 0 }) else { return nil }
-            let attempts = actions.map { "\($0.1.blocked) \($0.0)" }.joined(separator: ", ")
-            let count = actions.map(\.1.blocked).saturatingSum
+        context.deniedCapabilities { actions in actions.allSatisfy { $0.1.executed == 0 } }.map { capability, actions in
+            let (count, list) = tally(actions, \.blocked)
             return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
-                                   message: "the audit shows \(count) blocked attempt\(count == 1 ? "" : "s") (\(attempts)) to use \(capability.rawValue), which the risk profile declares false; none was executed")
+                                   message: "the audit shows \(count) blocked attempt\(count == 1 ? "" : "s") (\(list)) to use \(capability.rawValue), which the risk profile declares false; none was executed")
         }
+    }
+
+    /// The sum of `count` over the actions, and the actions with their counts (`12 send_email, 3 send_contract`).
+    private static func tally(_ actions: [(String, AuditSummary.ActionStats)],
+                              _ count: KeyPath<AuditSummary.ActionStats, Int>) -> (Int, String) {
+        (actions.map { $0.1[keyPath: count] }.saturatingSum, actions.map { "\($0.1[keyPath: count]) \($0.0)" }.joined(separator: ", "))
     }
 
     static let transactionOverLimit = FindingRule(
