@@ -10,7 +10,7 @@ EXPECTED and ACTUAL are each either one JSON file {agent id: summary} (what
 there, each summary with the same keys in the same order, and:
 
 - counts, sums, maps and strings equal (integers stay integers);
-- actions.*.max_amount and duration_ms.max equal as doubles;
+- actions.*.max_amount, actions.*.max_blocked_amount and duration_ms.max equal as doubles;
 - duration_ms.p50 and .p95 within max(0.001 * |expected|, 0.001) ms, or
   equal with --exact (two runs of the same engine).
 
@@ -78,7 +78,8 @@ def compare(keys: tuple, expected, actual, exact: bool, out: list) -> None:
         if not ok:
             out.append(f"{path}: expected {json.dumps(expected)}, got {json.dumps(actual)}")
         return
-    if (len(inner) == 3 and inner[0] == "actions" and inner[2] == "max_amount") or inner == ("duration_ms", "max"):
+    if (len(inner) == 3 and inner[0] == "actions" and inner[2] in ("max_amount", "max_blocked_amount")) \
+            or inner == ("duration_ms", "max"):
         if not same_double(expected, actual):
             out.append(f"{path}: expected {json.dumps(expected)}, got {json.dumps(actual)} (as doubles)")
         return
