@@ -578,6 +578,8 @@ struct ChecklistSectionContext: MustacheParent {
             case "status_label": entry.status.label
             case "auto": entry.item.isAuto
             case "note": optional(entry.note)
+            case "confirmed_by": optional(entry.by)
+            case "confirmed_on": optional(entry.date?.description)
             default: evidence.child(named: name)
             }
         }

@@ -51,6 +51,7 @@ struct BuildCommandTests {
         #expect(advisor.contains("25,000.00 <span class=\"limit-held\">above the 1,000.00 limit — blocked by policy</span>"))
         #expect(advisor.contains("1,250.00 <span class=\"over-limit\">above the 1,000.00 limit</span>"))
         #expect(advisor.contains("<span class=\"attestation attestation-stale\">Stale</span>"))
+        #expect(advisor.contains("Confirmed by sre@acme.example, 2026-10-01"), "who confirmed a checklist item, and when")
         let index = String(decoding: files["index.html"]!, as: UTF8.self)
         #expect(index.contains("6/7 declared · 3/7 evidenced"))
         // With no --commit, the example's commit is this repository's HEAD (or none in an export): a
