@@ -141,6 +141,9 @@ public struct Attestation: Sendable, Equatable {
     /// The keys an article's attestation is written under, in article order (`art-9` … `art-15`).
     public static let articleKeys = (9...15).map { "art-\($0)" }
 
+    /// The key of an article's attestation: `art-9` for `Art. 9`.
+    public static func key(forArticle article: String) -> String { "art-" + article.dropFirst("Art. ".count) }
+
     /// Whether it was made more than `maxAgeDays` days before `asOf`, or after it (SCORING.md, `attestation-stale`).
     public func isStale(asOf: CalendarDate, maxAgeDays: Int) -> Bool {
         date > asOf || date.days(until: asOf) > maxAgeDays

@@ -208,3 +208,37 @@ public struct Report: Sendable {
         agents.flatMap { agent in agent.openGaps.filter { $0.severity.isAtLeast(level) }.map { (agent, $0) } }
     }
 }
+
+/// What backs an article check of an agent (SCORING.md): proof, an out-of-date attestation, the record alone,
+/// or, for a failed check, an attestation that cannot make it pass.
+public enum ArticleBacking: String, Sendable {
+    case evidenced, stale
+    case selfDeclared = "self-declared"
+    case attested, none
+
+    /// For people: `Evidenced`, `Stale`, `Self-declared`, `Attested`, or `—`.
+    public var label: String {
+        switch self {
+        case .evidenced: "Evidenced"
+        case .stale: "Stale"
+        case .selfDeclared: "Self-declared"
+        case .attested: "Attested"
+        case .none: "—"
+        }
+    }
+}
+
+extension AgentReport {
+    /// The attestation of an article check's result, if one was given.
+    public func attestation(of result: ArticleCheckResult) -> Attestation? {
+        agent.attestations[Attestation.key(forArticle: result.article)]
+    }
+
+    /// What backs the article of `result`.
+    public func backing(of result: ArticleCheckResult) -> ArticleBacking {
+        if evidencedChecks.contains(result.id) { return .evidenced }
+        if staleAttestations.contains(Attestation.key(forArticle: result.article)) { return .stale }
+        if result.passed { return .selfDeclared }
+        return attestation(of: result) == nil ? .none : .attested
+    }
+}

@@ -208,12 +208,10 @@ package enum JUnitReport {
                        ("evidenced_score", agent.evidencedScore),
                        ("deployable", agent.deployable ? "true" : "false")]
         // Who vouches for each article: `attestation.art-9` is evidenced, stale or attested, by whom and when.
-        for (check, result) in zip(ArticleCheck.all, agent.checks) {
-            guard let attestation = agent.agent.attestations[check.attestationKey] else { continue }
-            let state = agent.evidencedChecks.contains(check.id) ? "evidenced"
-                : agent.staleAttestations.contains(check.attestationKey) ? "stale"
-                : result.passed ? "self-declared" : "attested"
-            properties.append(("attestation.\(check.attestationKey)", "\(state) by \(attestation.by) on \(attestation.date)"))
+        for result in agent.checks {
+            guard let attestation = agent.attestation(of: result) else { continue }
+            properties.append(("attestation.\(Attestation.key(forArticle: result.article))",
+                               "\(agent.backing(of: result).rawValue) by \(attestation.by) on \(attestation.date)"))
         }
         for (name, value) in properties {
             suite.xml += "      <property" + attributes([("name", name), ("value", value)]) + "/>\n"

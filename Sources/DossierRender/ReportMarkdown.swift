@@ -92,7 +92,7 @@ package enum ReportMarkdown {
             out += "| Check | Article | Result | Attestation |\n|---|---|---|---|\n"
             for (check, result) in zip(ArticleCheck.all, agent.checks) {
                 out += "| \(check.id) | \(check.article) | \(result.passed ? "pass" : "**fail**") | "
-                    + attestation(check, result: result, of: agent, link: report.sourceLink) + " |\n"
+                    + attestation(result, of: agent) + " |\n"
             }
             out += "\n"
             if agent.gaps.isEmpty {
@@ -120,17 +120,13 @@ package enum ReportMarkdown {
     }
 
     /// What backs an article: *evidenced* by whom, when, with which evidence; *stale*; or *self-declared*.
-    static func attestation(_ check: ArticleCheck, result: ArticleCheckResult, of agent: AgentReport, link: SourceLink) -> String {
-        let attestation = agent.agent.attestations[check.attestationKey]
-        let state: String
-        if agent.evidencedChecks.contains(check.id) {
-            state = "evidenced"
-        } else if agent.staleAttestations.contains(check.attestationKey) {
-            state = "*stale*"
-        } else if result.passed {
-            state = "*self-declared*"
-        } else {
-            state = attestation == nil ? "—" : "attested"
+    static func attestation(_ result: ArticleCheckResult, of agent: AgentReport) -> String {
+        let attestation = agent.attestation(of: result)
+        let backing = agent.backing(of: result)
+        let state = switch backing {
+        case .stale, .selfDeclared: "*\(backing.rawValue)*"
+        case .none: "—"
+        case .evidenced, .attested: backing.rawValue
         }
         guard let attestation else { return state }
         let evidence = attestation.evidence.map { entry -> String in

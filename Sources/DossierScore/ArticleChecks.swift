@@ -22,7 +22,7 @@ package struct ArticleCheck: Sendable {
     let conditions: [Condition]
 
     /// The key of the article's attestation (`art-9` for Art. 9).
-    package var attestationKey: String { "art-" + article.dropFirst("Art. ".count) }
+    package var attestationKey: String { Attestation.key(forArticle: article) }
 
     /// The fields behind the check, in the order they are tested.
     package var fields: [String] { conditions.map(\.field) }

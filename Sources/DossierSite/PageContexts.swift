@@ -71,25 +71,14 @@ struct SignOffContext: MustacheParent {
 
 /// Who vouches for an article of an agent: the state, who, when, the note and the evidence.
 struct AttestationContext: MustacheParent {
-    /// `evidenced`, `stale`, `self-declared`, `attested` (a failed check with an attestation) or `none`.
-    let state: String
+    let backing: ArticleBacking
     let attestation: Attestation?
     let evidence: [EvidenceContext]
 
-    var label: String {
-        switch state {
-        case "evidenced": "Evidenced"
-        case "stale": "Stale"
-        case "self-declared": "Self-declared"
-        case "attested": "Attested"
-        default: "—"
-        }
-    }
-
     func child(named name: String) -> Any? {
         switch name {
-        case "state": state
-        case "state_label": label
+        case "state": backing.rawValue
+        case "state_label": backing.label
         case "by": optional(attestation?.by)
         case "date": optional(attestation?.date.description)
         case "note": optional(attestation?.note)

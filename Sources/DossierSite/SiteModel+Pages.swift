@@ -126,7 +126,7 @@ extension SiteModel {
             if agent.checks[index].passed {
                 passing.append(ArticlePage.Passing(id: agent.agent.id, name: agent.agent.name,
                                                    href: href(SitePaths.agentPage(agent.agent.id), from: page),
-                                                   attestation: attestationContext(check, result: agent.checks[index], of: agent, page: page)))
+                                                   attestation: attestationContext(agent.checks[index], of: agent, page: page)))
                 continue
             }
             var row = agentRow(agent, page: page)
@@ -149,7 +149,7 @@ extension SiteModel {
         ReportAgentContext(agent: agent, gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
                            attestations: zip(ArticleCheck.all, agent.checks).map { check, result in
                                ReportAgentContext.AttestationRow(article: check.article,
-                                                                 attestation: attestationContext(check, result: result, of: agent, page: page))
+                                                                 attestation: attestationContext(result, of: agent, page: page))
                            })
     }
 

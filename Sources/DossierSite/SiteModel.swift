@@ -216,7 +216,7 @@ struct SiteModel {
             checks: zip(ArticleCheck.all, agent.checks).map { check, result in
                 AgentContext.Check(check: check, result: result, href: href(SitePaths.articlePage(check.article), from: page),
                                    fields: fieldValues(check, of: record, thresholds: thresholds),
-                                   attestation: attestationContext(check, result: result, of: agent, page: page))
+                                   attestation: attestationContext(result, of: agent, page: page))
             },
             gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
             checklist: checklistContext(agent, page: page),
@@ -232,19 +232,14 @@ struct SiteModel {
     }
 
     /// Who vouches for an article (SCORING.md): evidenced, stale, self-declared, or attested (a failed check).
-    func attestationContext(_ check: ArticleCheck, result: ArticleCheckResult, of agent: AgentReport, page: String) -> AttestationContext {
-        let key = check.attestationKey
-        let attestation = agent.agent.attestations[key]
-        let state = agent.evidencedChecks.contains(check.id) ? "evidenced"
-            : agent.staleAttestations.contains(key) ? "stale"
-            : result.passed ? "self-declared"
-            : attestation == nil ? "none" : "attested"
+    func attestationContext(_ result: ArticleCheckResult, of agent: AgentReport, page: String) -> AttestationContext {
+        let attestation = agent.attestation(of: result)
         let evidence = attestation?.evidence.map { entry -> EvidenceContext in
             var context = evidenceContext(entry.ref, agent: agent.agent, page: page)
             context.missing = !entry.exists
             return context
         } ?? []
-        return AttestationContext(state: state, attestation: attestation, evidence: evidence)
+        return AttestationContext(backing: agent.backing(of: result), attestation: attestation, evidence: evidence)
     }
 
     /// The fields behind a check with their values as shown (from the record with defaults applied).
