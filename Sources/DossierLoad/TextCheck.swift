@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import DossierSupport
 import DossierModel
 import DossierAudit
@@ -12,6 +15,12 @@ enum TextCheck {
 
     /// The first invalid UTF-8 sequence or NUL byte, with its line and column.
     static func firstProblem(in bytes: [UInt8]) -> Problem? {
+        // Most files have no problem: say so with the standard library's validation, and
+        // look for the line and column only when there is one.
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        if !hasNUL, String(validating: bytes, as: UTF8.self) != nil { return nil }
         var line = 1
         var column = 1
         var iterator = bytes.makeIterator()

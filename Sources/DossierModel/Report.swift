@@ -187,11 +187,12 @@ public struct Report: Sendable {
         var summary = PortfolioSummary()
         summary.agents = agents.count
         for severity in Severity.allCases { summary.gaps[severity] = 0 }
-        for agent in agents {
-            if agent.fullyCompliant { summary.fullyCompliant += 1 }
-            if agent.fullyEvidenced { summary.fullyEvidenced += 1 }
-            if agent.deployable { summary.deployable += 1 }
-            for gap in agent.gaps {
+        // By index: a loop over the agents would copy every agent's report.
+        for index in agents.indices {
+            if agents[index].fullyCompliant { summary.fullyCompliant += 1 }
+            if agents[index].fullyEvidenced { summary.fullyEvidenced += 1 }
+            if agents[index].deployable { summary.deployable += 1 }
+            for gap in agents[index].gaps {
                 if gap.status == .open { summary.gaps[gap.severity, default: 0] += 1 } else { summary.waived += 1 }
             }
         }

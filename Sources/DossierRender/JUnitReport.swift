@@ -254,35 +254,36 @@ package enum JUnitReport {
             }
         }
         if plain { return hasColon ? HTMLSafety.neutralizeSchemes(text) : text }
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"  // also keeps `]]>` out of the text
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\r": out += "&#13;"
-            case "\t" where whitespace: out += "&#9;"
-            case "\n" where whitespace: out += "&#10;"
-            default:
-                if isAllowedInXML(scalar) { out.unicodeScalars.append(scalar) }
+        // On UTF-8 bytes: every character to replace or drop is ASCII, except U+FFFE and U+FFFF.
+        let utf8 = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        var index = 0
+        func append(_ entity: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): append("&amp;")
+            case UInt8(ascii: "<"): append("&lt;")
+            case UInt8(ascii: ">"): append("&gt;")  // also keeps `]]>` out of the text
+            case UInt8(ascii: "\""): append("&quot;")
+            case UInt8(ascii: "'"): append("&apos;")
+            case 0x0D: append("&#13;")
+            case 0x09: if whitespace { append("&#9;") } else { out.append(byte) }
+            case 0x0A: if whitespace { append("&#10;") } else { out.append(byte) }
+            // XML 1.0 `Char` is tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up: other
+            // control characters cannot be written, even as references, so they are dropped.
+            case 0..<0x20: continue
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF): not XML characters either.
+            case 0xEF where index + 1 < utf8.count && utf8[index] == 0xBF && (utf8[index + 1] == 0xBE || utf8[index + 1] == 0xBF):
+                index += 2
+            default: out.append(byte)
             }
         }
         // As everywhere in the site: a script URL in input text keeps its value, with its colon written `&#58;`.
-        return HTMLSafety.neutralizeSchemes(out)
-    }
-
-    /// XML 1.0 `Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up
-    /// (a Swift scalar is never a surrogate). Other characters cannot be written
-    /// even as references, so they are dropped.
-    static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: true
-        case 0x20...0xFFFD: true
-        case 0x10000...: true
-        default: false
-        }
+        return HTMLSafety.neutralizeSchemes(String(decoding: out, as: UTF8.self))
     }
 }

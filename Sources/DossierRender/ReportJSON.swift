@@ -41,6 +41,13 @@ package enum ReportJSON {
         try sink("  ]" + tail)
     }
 
+    /// One agent's entry of `agents`, as `write(_:to:)` prints it (without the indentation of the list).
+    package static func agentJSON(_ agent: AgentReport) -> String {
+        var writer = JSONWriter(indent: 0)
+        writer.write(agent: agent)
+        return writer.take()
+    }
+
     package static func value(_ report: Report) -> JSONValue {
         guard case let .object(members) = header(report) else { return .null }
         var all = members + [("agents", .array(report.agents.map(agentValue)))]

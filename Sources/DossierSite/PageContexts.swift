@@ -4,13 +4,12 @@ import DossierLoad
 import DossierScore
 import DossierRender
 
-import Mustache
 
 // The template contexts of the site, one type per page and per repeated piece.
 //
-// Each answers the engine's `child(named:)` with a `switch` over the names the
+// Each answers the engine's `value(named:)` with a `switch` over the names the
 // templates use (`templates/`, which users may override with `--templates`), so
-// no value is found by reflection. Two kinds of name matter:
+// no value is found by reflection or a dynamic cast. Two kinds of name matter:
 //
 // - A value that may be absent but is part of the context answers `false`
 //   when it is absent (`optional(_:)`): a missing name (`nil`) makes the engine
@@ -19,14 +18,10 @@ import Mustache
 // - A name the context does not have answers `nil`, and the engine looks it up
 //   in the enclosing contexts: the chart's `{{height}}` inside a segment is the row's.
 
-/// `value`, or `false` when it is absent (see above).
-@inline(__always)
-func optional(_ value: Any?) -> Any { value ?? false }
-
 // MARK: Shared by every page
 
 /// `site`: the release the site is about.
-struct SiteInfo: MustacheParent {
+struct SiteInfo: TemplateObject {
     let organization: String
     let title: String
     let release: String
@@ -38,14 +33,14 @@ struct SiteInfo: MustacheParent {
     /// Who approved the release's report.
     var signOff: [SignOffContext] = []
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "organization": organization
         case "title": title
         case "release": release
         case "as_of": asOf
         case "generator": generator
-        case "extensions": extensions
+        case "extensions": ExtensionMap(extensions)
         case "commit": optional(commit)
         case "sign_off": signOff
         case "has_sign_off": !signOff.isEmpty
@@ -55,10 +50,10 @@ struct SiteInfo: MustacheParent {
 }
 
 /// One entry of the release's sign-off.
-struct SignOffContext: MustacheParent {
+struct SignOffContext: TemplateObject {
     let entry: SignOff
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "by": entry.by
         case "role": optional(entry.role)
@@ -70,12 +65,12 @@ struct SignOffContext: MustacheParent {
 }
 
 /// Who vouches for an article of an agent: the state, who, when, the note and the evidence.
-struct AttestationContext: MustacheParent {
+struct AttestationContext: TemplateObject {
     let backing: ArticleBacking
     let attestation: Attestation?
     let evidence: [EvidenceContext]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "state": backing.rawValue
         case "state_label": backing.label
@@ -90,30 +85,51 @@ struct AttestationContext: MustacheParent {
 }
 
 /// An `x-` value for templates: text, a list or a map; null is `false`.
-struct ExtensionContext: MustacheCustomRepresentation {
+struct ExtensionContext: TemplateRepresentable {
     let value: ExtensionValue
 
     static func map(_ values: [String: ExtensionValue]) -> [String: ExtensionContext] {
         values.mapValues(ExtensionContext.init)
     }
 
-    var representation: Any? {
+    var scalarValue: TemplateValue? {
         switch value {
-        case .null: false
-        case let .scalar(text): text
-        case let .list(items): items.map(ExtensionContext.init)
-        case let .map(pairs): Dictionary(pairs.map { ($0.0, ExtensionContext(value: $0.1)) }, uniquingKeysWith: { first, _ in first })
+        case .null: .bool(false)
+        case let .scalar(text): .text(text)
+        case let .list(items): .list(items.map(ExtensionContext.init))
+        case .map: nil
         }
+    }
+
+    /// A map's value for `name` (the first, should a key repeat).
+    func value(named name: String) -> (any TemplateRepresentable)? {
+        guard case let .map(pairs) = value else { return nil }
+        return pairs.first { $0.0 == name }.map { ExtensionContext(value: $0.1) }
+    }
+
+    /// A map as the dictionary swift-mustache's map transforms work on.
+    var dictionary: [String: ExtensionContext]? {
+        guard case let .map(pairs) = value else { return nil }
+        return Dictionary(pairs.map { ($0.0, ExtensionContext(value: $0.1)) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
+/// An `x-` map (or the `extensions` of a site or an agent): its keys are its names.
+struct ExtensionMap: TemplateObject {
+    let values: [String: ExtensionContext]
+
+    init(_ values: [String: ExtensionContext]) { self.values = values }
+
+    func value(named name: String) -> (any TemplateRepresentable)? { values[name] }
+}
+
 /// An entry of the main navigation.
-struct NavItem: MustacheParent {
+struct NavItem: TemplateObject {
     let label: String
     let href: String
     let current: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "label": label
         case "href": href
@@ -124,11 +140,11 @@ struct NavItem: MustacheParent {
 }
 
 /// A link of the breadcrumb trail.
-struct Breadcrumb: MustacheParent {
+struct Breadcrumb: TemplateObject {
     let label: String
     let href: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "label": label
         case "href": href
@@ -138,7 +154,7 @@ struct Breadcrumb: MustacheParent {
 }
 
 /// What every page has: the head, navigation and foot.
-struct PageFrame: MustacheParent {
+struct PageFrame: TemplateObject {
     let site: SiteInfo
     var standalone = false
     let root: String
@@ -149,7 +165,7 @@ struct PageFrame: MustacheParent {
     /// The stylesheet inlined (the single-file report only).
     var inlineCSS: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "site": site
         case "standalone": standalone
@@ -167,12 +183,12 @@ struct PageFrame: MustacheParent {
 // MARK: Pieces
 
 /// `summary`: the portfolio's counts.
-struct SummaryContext: MustacheParent {
-    struct SeverityCount: MustacheParent {
+struct SummaryContext: TemplateObject {
+    struct SeverityCount: TemplateObject {
         let severity: Severity
         let count: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "severity": severity.rawValue
             case "label": severity.label
@@ -192,7 +208,7 @@ struct SummaryContext: MustacheParent {
     let hasWaived: Bool
     let severities: [SeverityCount]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "agents": agents
         case "fully_compliant": fullyCompliant
@@ -209,13 +225,13 @@ struct SummaryContext: MustacheParent {
 }
 
 /// A bar chart, geometry computed (`partials/chart`).
-struct ChartContext: MustacheParent {
-    struct Segment: MustacheParent {
+struct ChartContext: TemplateObject {
+    struct Segment: TemplateObject {
         let x: Int
         let width: Int
         let style: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "x": x
             case "width": width
@@ -225,13 +241,13 @@ struct ChartContext: MustacheParent {
         }
     }
 
-    struct Cell: MustacheParent {
+    struct Cell: TemplateObject {
         let value: String
 
-        func child(named name: String) -> Any? { name == "value" ? value : nil }
+        func value(named name: String) -> (any TemplateRepresentable)? { name == "value" ? value : nil }
     }
 
-    struct Row: MustacheParent {
+    struct Row: TemplateObject {
         let label: String
         let value: String
         let y: Int
@@ -241,7 +257,7 @@ struct ChartContext: MustacheParent {
         let segments: [Segment]
         let cells: [Cell]
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "label": label
             case "value": value
@@ -256,11 +272,11 @@ struct ChartContext: MustacheParent {
         }
     }
 
-    struct LegendEntry: MustacheParent {
+    struct LegendEntry: TemplateObject {
         let style: String
         let label: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "style": style
             case "label": label
@@ -280,7 +296,7 @@ struct ChartContext: MustacheParent {
     let columns: [String]
     let stacked: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "id": id
         case "title": title
@@ -299,13 +315,13 @@ struct ChartContext: MustacheParent {
 }
 
 /// The `--history` trend chart (`partials/trend`).
-struct TrendContext: MustacheParent {
-    struct Dot: MustacheParent {
+struct TrendContext: TemplateObject {
+    struct Dot: TemplateObject {
         let x: Int
         let y: Int
         let value: Int
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "x": x
             case "y": y
@@ -315,13 +331,13 @@ struct TrendContext: MustacheParent {
         }
     }
 
-    struct Line: MustacheParent {
+    struct Line: TemplateObject {
         let style: String
         let label: String
         let points: String
         let dots: [Dot]
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "style": style
             case "label": label
@@ -332,12 +348,12 @@ struct TrendContext: MustacheParent {
         }
     }
 
-    struct Tick: MustacheParent {
+    struct Tick: TemplateObject {
         let x: Int
         let y: Int
         let label: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "x": x
             case "y": y
@@ -347,7 +363,7 @@ struct TrendContext: MustacheParent {
         }
     }
 
-    struct Row: MustacheParent {
+    struct Row: TemplateObject {
         let release: String
         let asOf: String
         let agents: Int
@@ -355,7 +371,7 @@ struct TrendContext: MustacheParent {
         let gaps: Int
         let openGaps: [Severity: Int]
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "release": release
             case "as_of": asOf
@@ -383,7 +399,7 @@ struct TrendContext: MustacheParent {
     var axisYTop = 0
     var axisTitleY = 0
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "id": id
         case "title": title
@@ -405,7 +421,7 @@ struct TrendContext: MustacheParent {
 }
 
 /// An agent in a table: the index, a risk level's page, an article's failing agents.
-struct AgentRowContext: MustacheParent {
+struct AgentRowContext: TemplateObject {
     /// What an article page adds for an agent that fails it.
     struct Failure {
         let fields: [FieldContext]
@@ -423,7 +439,7 @@ struct AgentRowContext: MustacheParent {
     let counts: [Severity: Int]
     var failure: Failure?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "id": id
         case "name": self.name
@@ -448,11 +464,11 @@ struct AgentRowContext: MustacheParent {
 }
 
 /// A field behind an article check and its value.
-struct FieldContext: MustacheParent {
+struct FieldContext: TemplateObject {
     let path: String
     let value: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "path": path
         case "value": value
@@ -462,13 +478,13 @@ struct FieldContext: MustacheParent {
 }
 
 /// A risk level's agents (the index and the level's own page).
-struct RiskGroupContext: MustacheParent {
+struct RiskGroupContext: TemplateObject {
     let level: RiskLevel
     let count: Int
     var agents: [AgentRowContext]
     let fullListHref: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "level": level.rawValue
         case "label": level.label
@@ -484,7 +500,7 @@ struct RiskGroupContext: MustacheParent {
 }
 
 /// A gap (`partials/gap`, `gap-card`, `gap-compact`).
-struct GapContext: MustacheParent {
+struct GapContext: TemplateObject {
     let gap: Gap
     let agentID: String
     let agentName: String
@@ -493,7 +509,7 @@ struct GapContext: MustacheParent {
     /// The source's line at the commit (`source_url`), when it can be linked.
     var sourceHref: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "source_href": optional(sourceHref)
         case "agent_id": agentID
@@ -520,10 +536,10 @@ struct GapContext: MustacheParent {
 }
 
 /// Who accepted a waived gap, why and until when.
-struct WaiverContext: MustacheParent {
+struct WaiverContext: TemplateObject {
     let waiver: Waiver
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "justification": waiver.justification
         case "approved_by": waiver.approvedBy
@@ -536,13 +552,13 @@ struct WaiverContext: MustacheParent {
 }
 
 /// Evidence as a link (an http(s) URL, or a docs page of the site) or as a plain path.
-struct EvidenceContext: MustacheParent {
+struct EvidenceContext: TemplateObject {
     var evidence: String?
     var url: String?
     var href: String?
     var missing = false
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "evidence": optional(evidence)
         case "evidence_url": optional(url)
@@ -554,12 +570,12 @@ struct EvidenceContext: MustacheParent {
 }
 
 /// A section of an agent's deployment checklist.
-struct ChecklistSectionContext: MustacheParent {
-    struct Item: MustacheParent {
+struct ChecklistSectionContext: TemplateObject {
+    struct Item: TemplateObject {
         let entry: ChecklistEntry
         let evidence: EvidenceContext
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "id": entry.item.id
             case "title": entry.item.title
@@ -569,7 +585,7 @@ struct ChecklistSectionContext: MustacheParent {
             case "note": optional(entry.note)
             case "confirmed_by": optional(entry.by)
             case "confirmed_on": optional(entry.date?.description)
-            default: evidence.child(named: name)
+            default: evidence.value(named: name)
             }
         }
     }
@@ -577,7 +593,7 @@ struct ChecklistSectionContext: MustacheParent {
     let section: String
     var items: [Item]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "section": section
         case "items": items
@@ -587,12 +603,12 @@ struct ChecklistSectionContext: MustacheParent {
 }
 
 /// An agent's audit evidence.
-struct AuditContext: MustacheParent {
-    struct NameCount: MustacheParent {
+struct AuditContext: TemplateObject {
+    struct NameCount: TemplateObject {
         let name: String
         let count: String
 
-        func child(named key: String) -> Any? {
+        func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "name": name
             case "count": count
@@ -601,12 +617,12 @@ struct AuditContext: MustacheParent {
         }
     }
 
-    struct Policy: MustacheParent {
+    struct Policy: TemplateObject {
         let name: String
         let count: String
         let severity: Severity
 
-        func child(named key: String) -> Any? {
+        func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "name": name
             case "count": count
@@ -617,12 +633,12 @@ struct AuditContext: MustacheParent {
         }
     }
 
-    struct Durations: MustacheParent {
+    struct Durations: TemplateObject {
         let p50: String
         let p95: String
         let max: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "p50": p50
             case "p95": p95
@@ -633,12 +649,12 @@ struct AuditContext: MustacheParent {
     }
 
     /// A transaction action: what was executed and what the policy engine blocked, against the limit.
-    struct Transaction: MustacheParent {
+    struct Transaction: TemplateObject {
         let action: String
         let stats: AuditSummary.ActionStats
         let limit: ExactDecimal
 
-        func child(named key: String) -> Any? {
+        func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "action": action
             case "executed": Chart.format(stats.executed)
@@ -662,7 +678,7 @@ struct AuditContext: MustacheParent {
     let moreActions: String?
     let durations: Durations?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "file": audit.file
         case "events": Chart.format(audit.events)
@@ -689,12 +705,12 @@ struct AuditContext: MustacheParent {
 }
 
 /// `agent` on an agent's page (`partials/agent-body`).
-struct AgentContext: MustacheParent {
-    struct Capability: MustacheParent {
+struct AgentContext: TemplateObject {
+    struct Capability: TemplateObject {
         let flag: String
         let declared: Bool
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "flag": flag
             case "declared": declared
@@ -704,14 +720,14 @@ struct AgentContext: MustacheParent {
         }
     }
 
-    struct Check: MustacheParent {
+    struct Check: TemplateObject {
         let check: ArticleCheck
         let result: ArticleCheckResult
         let href: String
         let fields: [FieldContext]
         var attestation: AttestationContext?
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "attestation": optional(attestation)
             case "id": check.id
@@ -739,7 +755,7 @@ struct AgentContext: MustacheParent {
     let checklist: [ChecklistSectionContext]
     let audit: AuditContext?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         let record = agent.agent
         switch name {
         case "passed": return agent.passed
@@ -748,7 +764,7 @@ struct AgentContext: MustacheParent {
         case "verdict": return agent.deployable ? "Deployable" : "Not deployable"
         case "verdict_reason": return agent.verdictReason
         case "anchor": return "agent-\(record.id)"
-        case "extensions": return extensions
+        case "extensions": return ExtensionMap(extensions)
         case "version": return optional(record.version)
         case "owner": return TextRules.isBlank(record.owner) ? false : record.owner
         case "owner_mailto": return optional(ownerMailto)
@@ -767,17 +783,17 @@ struct AgentContext: MustacheParent {
         case "has_gaps": return !gaps.isEmpty
         case "gap_count": return gaps.count
         case "checklist": return checklist
-        default: return row.child(named: name)
+        default: return row.value(named: name)
         }
     }
 }
 
 /// An agent in the single-file report (`partials/report-agent`).
-struct ReportAgentContext: MustacheParent {
-    struct Check: MustacheParent {
+struct ReportAgentContext: TemplateObject {
+    struct Check: TemplateObject {
         let result: ArticleCheckResult
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "article": result.article
             case "passed": result.passed
@@ -791,16 +807,16 @@ struct ReportAgentContext: MustacheParent {
     var attestations: [AttestationRow] = []
 
     /// An article with who vouches for it.
-    struct AttestationRow: MustacheParent {
+    struct AttestationRow: TemplateObject {
         let article: String
         let attestation: AttestationContext
 
-        func child(named name: String) -> Any? {
-            name == "article" ? article : attestation.child(named: name)
+        func value(named name: String) -> (any TemplateRepresentable)? {
+            name == "article" ? article : attestation.value(named: name)
         }
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         let record = agent.agent
         switch name {
         case "id": return record.id
@@ -831,12 +847,12 @@ struct ReportAgentContext: MustacheParent {
 }
 
 /// Severity groups of the gaps pages; each group's gaps are streamed in (`gaps_html`).
-struct GapGroupContext: MustacheParent {
+struct GapGroupContext: TemplateObject {
     let severity: Severity
     let count: Int
     let gapsHTML: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "severity": severity.rawValue
         case "label": severity.label
@@ -849,12 +865,12 @@ struct GapGroupContext: MustacheParent {
 }
 
 /// The checklist matrix: agents × items; the rows are streamed in (`rows_html`).
-struct ChecklistMatrixContext: MustacheParent {
-    struct Section: MustacheParent {
+struct ChecklistMatrixContext: TemplateObject {
+    struct Section: TemplateObject {
         let name: String
         var span: Int
 
-        func child(named key: String) -> Any? {
+        func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "name": name
             case "span": span
@@ -863,12 +879,12 @@ struct ChecklistMatrixContext: MustacheParent {
         }
     }
 
-    struct Item: MustacheParent {
+    struct Item: TemplateObject {
         let item: ChecklistItem
         let number: Int
         let done: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "id": item.id
             case "number": number
@@ -886,7 +902,7 @@ struct ChecklistMatrixContext: MustacheParent {
     let rowsHTML: String
     let agents: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "sections": sections
         case "items": items
@@ -898,11 +914,11 @@ struct ChecklistMatrixContext: MustacheParent {
 }
 
 /// An agent's row of the checklist matrix (`partials/checklist-row`).
-struct ChecklistRowContext: MustacheParent {
-    struct Cell: MustacheParent {
+struct ChecklistRowContext: TemplateObject {
+    struct Cell: TemplateObject {
         let status: ChecklistStatus
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "status": status.siteName
             case "symbol": status == .done ? "✓" : status == .open ? "✗" : "–"
@@ -914,7 +930,7 @@ struct ChecklistRowContext: MustacheParent {
     let agent: AgentReport
     let href: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "id": agent.agent.id
         case "href": href
@@ -926,7 +942,7 @@ struct ChecklistRowContext: MustacheParent {
 }
 
 /// The counts of `--compare-to` (the index's box), and on the changes page the lists.
-struct ChangesContext: MustacheParent {
+struct ChangesContext: TemplateObject {
     struct Lists {
         let added: [AgentLink]
         let removed: [AgentID]
@@ -936,11 +952,11 @@ struct ChangesContext: MustacheParent {
     }
 
     /// An agent by id, with a link while it is in the portfolio.
-    struct AgentLink: MustacheParent {
+    struct AgentLink: TemplateObject {
         let id: String
         let href: String?
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "id": id
             case "href": optional(href)
@@ -950,17 +966,17 @@ struct ChangesContext: MustacheParent {
     }
 
     /// A removed agent: its id only.
-    struct AgentID: MustacheParent {
+    struct AgentID: TemplateObject {
         let id: String
 
-        func child(named name: String) -> Any? { name == "id" ? id : nil }
+        func value(named name: String) -> (any TemplateRepresentable)? { name == "id" ? id : nil }
     }
 
-    struct Changed: MustacheParent {
-        struct Item: MustacheParent {
+    struct Changed: TemplateObject {
+        struct Item: TemplateObject {
             let item: ReleaseChanges.ChecklistChange
 
-            func child(named name: String) -> Any? {
+            func value(named name: String) -> (any TemplateRepresentable)? {
                 switch name {
                 case "id": item.id
                 case "before": item.before
@@ -973,7 +989,7 @@ struct ChangesContext: MustacheParent {
         let change: ReleaseChanges.AgentChange
         let href: String?
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "id": change.id
             case "href": optional(href)
@@ -987,17 +1003,17 @@ struct ChangesContext: MustacheParent {
         }
     }
 
-    struct GapList: MustacheParent {
+    struct GapList: TemplateObject {
         let gaps: [GapChange]
 
-        func child(named name: String) -> Any? { name == "gaps" ? gaps : nil }
+        func value(named name: String) -> (any TemplateRepresentable)? { name == "gaps" ? gaps : nil }
     }
 
-    struct GapChange: MustacheParent {
+    struct GapChange: TemplateObject {
         let gap: ReleaseChanges.GapChange
         let href: String?
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "agent": gap.agent
             case "href": optional(href)
@@ -1015,7 +1031,7 @@ struct ChangesContext: MustacheParent {
     let href: String
     var lists: Lists?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "previous_release": return changes.previousRelease
         case "previous_as_of": return changes.previousAsOf.description
@@ -1049,7 +1065,7 @@ struct ChangesContext: MustacheParent {
 // MARK: Pages
 
 /// `index.html`.
-struct IndexPage: MustacheParent {
+struct IndexPage: TemplateObject {
     let frame: PageFrame
     let introHTML: String
     let summary: SummaryContext
@@ -1059,7 +1075,7 @@ struct IndexPage: MustacheParent {
     let changesBox: ChangesContext?
     let trend: TrendContext?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "intro_html": introHTML
         case "summary": summary
@@ -1068,96 +1084,96 @@ struct IndexPage: MustacheParent {
         case "has_agents": hasAgents
         case "changes_box": optional(changesBox)
         case "trend": optional(trend)
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
 
 /// `changes.html`.
-struct ChangesPage: MustacheParent {
+struct ChangesPage: TemplateObject {
     let frame: PageFrame
     let changes: ChangesContext?
 
-    func child(named name: String) -> Any? {
-        name == "changes" ? changes : frame.child(named: name)
+    func value(named name: String) -> (any TemplateRepresentable)? {
+        name == "changes" ? changes : frame.value(named: name)
     }
 }
 
 /// `risk/<level>.html`.
-struct RiskPage: MustacheParent {
+struct RiskPage: TemplateObject {
     let frame: PageFrame
     let level: RiskLevel
     let riskGroups: [RiskGroupContext]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "level": level.rawValue
         case "label": level.label
         case "risk_groups": riskGroups
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
 
 /// `agents/<id>.html`.
-struct AgentPage: MustacheParent {
+struct AgentPage: TemplateObject {
     let frame: PageFrame
     let agent: AgentContext
     let breadcrumbs: [Breadcrumb]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "agent": agent
         case "breadcrumbs": breadcrumbs
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
 
 /// `gaps.html`.
-struct GapsPage: MustacheParent {
+struct GapsPage: TemplateObject {
     let frame: PageFrame
     let introHTML: String
     let summary: SummaryContext
     let groups: [GapGroupContext]
     let hasGaps: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "intro_html": introHTML
         case "summary": summary
         case "groups": groups
         case "has_gaps": hasGaps
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
 
 /// `checklist.html`.
-struct ChecklistPage: MustacheParent {
+struct ChecklistPage: TemplateObject {
     let frame: PageFrame
     let introHTML: String
     let matrix: ChecklistMatrixContext
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "intro_html": introHTML
         case "matrix": matrix
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
 
 /// `articles/art-<n>.html`.
-struct ArticlePage: MustacheParent {
-    struct Article: MustacheParent {
+struct ArticlePage: TemplateObject {
+    struct Article: TemplateObject {
         let number: String
         let check: ArticleCheck
         let introHTML: String
         let passing: [Passing]
         let failing: [AgentRowContext]
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "number": number
             case "id": check.id
@@ -1177,14 +1193,14 @@ struct ArticlePage: MustacheParent {
     }
 
     /// An agent that passes the article: a link.
-    struct Passing: MustacheParent {
+    struct Passing: TemplateObject {
         let id: String
         let name: String
         let href: String
         /// Who vouches for the article for this agent.
         var attestation: AttestationContext?
 
-        func child(named key: String) -> Any? {
+        func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "id": id
             case "name": name
@@ -1196,13 +1212,13 @@ struct ArticlePage: MustacheParent {
     }
 
     /// Another article in the article navigation.
-    struct OtherArticle: MustacheParent {
+    struct OtherArticle: TemplateObject {
         let number: String
         let title: String
         let current: Bool
         let href: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "number": number
             case "title": title
@@ -1217,23 +1233,23 @@ struct ArticlePage: MustacheParent {
     let article: Article
     let articles: [OtherArticle]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "article": article
         case "articles": articles
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
 
 /// `documents.html`.
-struct DocumentsPage: MustacheParent {
-    struct Entry: MustacheParent {
+struct DocumentsPage: TemplateObject {
+    struct Entry: TemplateObject {
         let title: String
         let path: String
         let href: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "title": title
             case "path": path
@@ -1246,19 +1262,19 @@ struct DocumentsPage: MustacheParent {
     let frame: PageFrame
     let documents: [Entry]
 
-    func child(named name: String) -> Any? {
-        name == "documents" ? documents : frame.child(named: name)
+    func value(named name: String) -> (any TemplateRepresentable)? {
+        name == "documents" ? documents : frame.value(named: name)
     }
 }
 
 /// `docs/<path>.html`.
-struct DocumentPage: MustacheParent {
-    struct Document: MustacheParent {
+struct DocumentPage: TemplateObject {
+    struct Document: TemplateObject {
         let title: String
         let path: String
         let html: String
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "title": title
             case "path": path
@@ -1272,17 +1288,17 @@ struct DocumentPage: MustacheParent {
     let document: Document
     let breadcrumbs: [Breadcrumb]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "document": document
         case "breadcrumbs": breadcrumbs
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
 
 /// `report.html`: the whole report in one file; long lists are streamed in.
-struct ReportPage: MustacheParent {
+struct ReportPage: TemplateObject {
     let frame: PageFrame
     let summary: SummaryContext
     let charts: [ChartContext]
@@ -1295,10 +1311,10 @@ struct ReportPage: MustacheParent {
     /// Every input file read, with its SHA-256: what an auditor re-hashes.
     var inputs: [FileDigest] = []
 
-    struct Input: MustacheParent {
+    struct Input: TemplateObject {
         let digest: FileDigest
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "path": digest.path
             case "sha256": digest.sha256
@@ -1308,7 +1324,7 @@ struct ReportPage: MustacheParent {
         }
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "summary": summary
         case "charts": charts
@@ -1319,7 +1335,7 @@ struct ReportPage: MustacheParent {
         case "changes_box": optional(changes)
         case "inputs": inputs.map(Input.init)
         case "has_inputs": !inputs.isEmpty
-        default: frame.child(named: name)
+        default: frame.value(named: name)
         }
     }
 }
@@ -1335,21 +1351,4 @@ extension ChecklistStatus {
         case .notApplicable: "n/a"
         }
     }
-}
-
-// Text is most of what templates show. As a custom renderable, a string is shown as
-// itself: the same text the engine's fallback (`String(describing:)`) gives, without
-// the casts and the copy that fallback costs on every `{{name}}`. Its sections and
-// inverted sections behave as before (it is never null).
-extension String: @retroactive MustacheCustomRenderable {
-    public var renderText: String { self }
-    public var isNull: Bool { false }
-}
-
-// A section over a string (`{{#owner}}`, `{{#evidence}}`, a gap's `{{#article}}`) makes it
-// the current context, and every name looked up inside asks it first. It has no names:
-// the engine's reflection finds none either (a string's mirror has no labeled children),
-// only more slowly.
-extension String: @retroactive MustacheParent {
-    public func child(named: String) -> Any? { nil }
 }

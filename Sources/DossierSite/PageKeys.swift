@@ -88,7 +88,7 @@ struct PageKeys: Sendable {
         add(own[record.file] ?? "-")
         add(own[Self.auditSummaryPath(record.id)] ?? "-")
         // What scoring made of it, which also reads the file system (evidence paths).
-        add(ReportJSON.agentValue(agent).rendered())
+        add(ReportJSON.agentJSON(agent))
         for (id, attestation) in record.checklist.sorted(by: { ByteOrder.less($0.key, $1.key) }) {
             add(id)
             add(attestation.evidenceExists ? "exists" : "missing")

@@ -36,12 +36,12 @@ package struct SiteBuilder: Sendable {
         typealias Stream = @Sendable ((String) throws -> Void) throws -> Void
         let path: String
         /// Makes the whole file, or (for the largest) hands it over in pieces.
-        let make: (@Sendable () throws -> String)?
+        let make: (@Sendable () throws -> [UInt8])?
         let stream: (@Sendable ((String) throws -> Void) throws -> Void)?
         /// For a page that may be reused from the previous site: its key.
         let key: (@Sendable () -> String)?
 
-        init(path: String, key: (@Sendable () -> String)? = nil, make: @escaping @Sendable () throws -> String) {
+        init(path: String, key: (@Sendable () -> String)? = nil, make: @escaping @Sendable () throws -> [UInt8]) {
             self.path = path
             self.make = make
             self.stream = nil
@@ -63,9 +63,9 @@ package struct SiteBuilder: Sendable {
         let output = OutputFolder(root: directory)
         let report = report
         let templates = templates
-        let render: @Sendable (String, any MustacheParent) throws -> String = { name, context in
+        let render: @Sendable (String, any TemplateObject) throws -> [UInt8] = { name, context in
             do {
-                return try templates.render(name, context)
+                return try templates.renderBytes(name, context)
             } catch {
                 throw RenderError(description: "\(error)")
             }
@@ -73,7 +73,7 @@ package struct SiteBuilder: Sendable {
 
         // The pages over all agents are the largest: they go first, so that they overlap with the
         // agent pages, and their long lists are streamed into place.
-        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> any MustacheParent) -> Job.Stream = { name, context in
+        let streamed: @Sendable (String, @escaping @Sendable (inout [StreamedList]) -> any TemplateObject) -> Job.Stream = { name, context in
             { sink in
                 var lists: [StreamedList] = []
                 let page = try render(name, context(&lists))
@@ -104,7 +104,7 @@ package struct SiteBuilder: Sendable {
         if report.changes != nil {
             jobs.append(Job(path: "changes.html") { try render("changes", model.changesContext()) })
         }
-        jobs.append(Job(path: "style.css") { templates.text("style.css") })
+        jobs.append(Job(path: "style.css") { Array(templates.text("style.css").utf8) })
         jobs.append(Job(path: "report.json", stream: { sink in try ReportJSON.write(report, to: sink) }))
         jobs.append(Job(path: "report.md", stream: { sink in try ReportMarkdown.write(report, to: sink) }))
         // For code review and CI tools that read the published site.
@@ -146,12 +146,13 @@ final class OutputFolder: @unchecked Sendable {
     init(root: URL) { self.root = root }
 
     /// Writes a whole file; with a `key`, stores it with the file for the next build to reuse the page.
-    func write(_ path: String, _ text: String, key: String? = nil) throws {
-        var text = path.hasSuffix(".html") ? HTMLSafety.neutralizeSchemes(text) : text
+    func write(_ path: String, _ bytes: [UInt8], key: String? = nil) throws {
+        var bytes = bytes
+        if path.hasSuffix(".html") { HTMLSafety.neutralizeSchemes(&bytes) }
         try makeFolder(of: path)
         let url = root.appendingPathComponent(path)
-        // One open, write and close, straight from the string's storage (no copy into Data).
-        let digest = try text.withUTF8 { bytes in
+        // One open, write and close, straight from the page's bytes.
+        let digest = try bytes.withUnsafeBufferPointer { bytes in
             let descriptor = try create(url)
             defer { close(descriptor) }
             try writeAll(bytes, to: descriptor, url: url)

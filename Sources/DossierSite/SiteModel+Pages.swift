@@ -71,12 +71,13 @@ extension SiteModel {
     /// page over thousands of agents is never held in memory whole.
     func gapGroups(page: String, item: String, lists: inout [StreamedList]) -> [GapGroupContext] {
         Severity.allCases.compactMap { severity in
-            let count = report.agents.map { $0.gaps.filter { $0.severity == severity }.count }.saturatingSum
+            let count = report.agents.map { $0.gaps.count { $0.severity == severity } }.saturatingSum
             guard count > 0 else { return nil }
             let marker = StreamedList.add(to: &lists) { [self] sink in
-                for agent in report.agents {
-                    for gap in agent.gaps where gap.severity == severity {
-                        try sink(templates.render(item, gapContext(gap, agent: agent, page: page)))
+                // By index: a loop over the agents would copy every agent's report.
+                for index in report.agents.indices where report.agents[index].gaps.contains(where: { $0.severity == severity }) {
+                    for gap in report.agents[index].gaps where gap.severity == severity {
+                        try sink(templates.render(item, gapContext(gap, agent: report.agents[index], page: page)))
                     }
                 }
             }
@@ -103,12 +104,13 @@ extension SiteModel {
             }
         }
         let rows = StreamedList.add(to: &lists) { [self] sink in
-            for agent in report.agents {
-                let href = anchors ? "#agent-\(agent.agent.id)" : href(SitePaths.agentPage(agent.agent.id), from: page)
-                try sink(templates.render("partials/checklist-row", ChecklistRowContext(agent: agent, href: href)))
+            for index in report.agents.indices {
+                let id = report.agents[index].agent.id
+                let href = anchors ? "#agent-\(id)" : href(SitePaths.agentPage(id), from: page)
+                try sink(templates.render("partials/checklist-row", ChecklistRowContext(agent: report.agents[index], href: href)))
             }
         }
-        let done = items.indices.map { index in report.agents.filter { $0.checklist[index].status != .open }.count }
+        let done = items.indices.map { index in report.agents.count { $0.checklist[index].status != .open } }
         return ChecklistMatrixContext(
             sections: sections,
             items: items.enumerated().map { ChecklistMatrixContext.Item(item: $1, number: $0 + 1, done: Chart.format(done[$0])) },
@@ -190,8 +192,8 @@ extension SiteModel {
             return group
         }
         let agents = StreamedList.add(to: &lists) { [self] sink in
-            for agent in report.agents {
-                try sink(templates.render("partials/report-agent", reportAgentContext(agent, page: page)))
+            for index in report.agents.indices {
+                try sink(templates.render("partials/report-agent", reportAgentContext(report.agents[index], page: page)))
             }
         }
         return ReportPage(frame: frame, summary: summaryContext, charts: portfolioCharts, riskGroups: groups,

@@ -28,11 +28,15 @@ struct SiteModel {
         var titles: [String: String] = [:]
         for document in repository.documents { titles[document.path] = Markdown.title(document.source) }
         documentTitles = titles
+        summary = report.summary
         siteInfo = SiteInfo(organization: report.organization, title: report.title, release: report.release,
                             asOf: report.asOf.description, generator: DossierVersion.generator,
                             extensions: ExtensionContext.map(report.extensions), commit: report.commit,
                             signOff: report.signOff.map(SignOffContext.init))
     }
+
+    /// The portfolio's counts, once for every page that shows them.
+    let summary: PortfolioSummary
 
     /// The first level-1 heading of each page under `docs/`, by path.
     let documentTitles: [String: String]
@@ -94,7 +98,6 @@ struct SiteModel {
     // MARK: Summary and charts
 
     var summaryContext: SummaryContext {
-        let summary = report.summary
         let open = Severity.allCases.map { summary.gaps[$0] ?? 0 }.saturatingSum
         return SummaryContext(
             agents: Chart.format(summary.agents),
@@ -110,16 +113,15 @@ struct SiteModel {
 
     var portfolioCharts: [ChartContext] {
         var scores = [Int](repeating: 0, count: 8)
-        for agent in report.agents { scores[min(7, agent.passed)] += 1 }
+        for index in report.agents.indices { scores[min(7, report.agents[index].passed)] += 1 }
         let scoreChart = Chart(id: "chart-scores", title: "Compliance score distribution",
                                rows: (0...7).reversed().map { Chart.Row(label: "\($0)/7", segments: [.init(value: scores[$0], style: "score-\($0)")]) },
                                columns: ["Score", "Agents"])
-        let summary = report.summary
         let gapChart = Chart(id: "chart-gaps", title: "Open gaps by severity",
                              rows: Severity.allCases.map { Chart.Row(label: $0.label, segments: [.init(value: summary.gaps[$0] ?? 0, style: $0.rawValue)]) },
                              columns: ["Severity", "Open gaps"])
         var levels: [RiskLevel: Int] = [:]
-        for agent in report.agents { levels[agent.agent.risk.level, default: 0] += 1 }
+        for index in report.agents.indices { levels[report.agents[index].agent.risk.level, default: 0] += 1 }
         let riskChart = Chart(id: "chart-risk", title: "Agents by risk level",
                               rows: Self.riskOrder.map { Chart.Row(label: $0.label, segments: [.init(value: levels[$0] ?? 0, style: "risk-\($0.rawValue)")]) },
                               columns: ["Risk level", "Agents"])
@@ -142,10 +144,11 @@ struct SiteModel {
     }
 
     func riskGroup(_ level: RiskLevel, page: String, limit: Int?) -> RiskGroupContext? {
-        let agents = report.agents.filter { $0.agent.risk.level == level }
+        // Indices, not a filtered copy of every agent's report.
+        let agents = report.agents.indices.filter { report.agents[$0].agent.risk.level == level }
         guard !agents.isEmpty else { return nil }
-        let shown = limit.map { Array(agents.prefix($0)) } ?? agents
-        return RiskGroupContext(level: level, count: agents.count, agents: shown.map { agentRow($0, page: page) },
+        let shown = limit.map { agents.prefix($0) } ?? agents[...]
+        return RiskGroupContext(level: level, count: agents.count, agents: shown.map { agentRow(report.agents[$0], page: page) },
                                 fullListHref: href("risk/\(level.rawValue).html", from: page))
     }
 

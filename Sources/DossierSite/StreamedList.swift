@@ -23,16 +23,30 @@ struct StreamedList {
     }
 
     /// Writes `page` with every marker replaced by its list, in pieces.
-    static func write(_ page: String, lists: [StreamedList], to sink: (String) throws -> Void) throws {
-        var rest = Substring(page)
-        while true {
-            let next = lists.compactMap { list in rest.range(of: list.marker).map { (list, $0) } }
-                .min { $0.1.lowerBound < $1.1.lowerBound }
-            guard let (list, range) = next else { break }
-            try sink(String(rest[..<range.lowerBound]))
-            try list.produce(sink)
-            rest = rest[range.upperBound...]
+    ///
+    /// A marker is found by its first byte, NUL, which nothing else on a page has.
+    static func write(_ page: [UInt8], lists: [StreamedList], to sink: (String) throws -> Void) throws {
+        let markers = Dictionary(lists.map { (Array($0.marker.utf8), $0) }, uniquingKeysWith: { first, _ in first })
+        try page.withUnsafeBufferPointer { bytes in
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == 0 else {
+                    index += 1
+                    continue
+                }
+                // A marker is NUL, its name, NUL.
+                guard let end = bytes[(index + 1)...].firstIndex(of: 0),
+                      let list = markers[Array(bytes[index...end])] else {
+                    index += 1
+                    continue
+                }
+                try sink(String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<index]), as: UTF8.self))
+                try list.produce(sink)
+                index = end + 1
+                copied = index
+            }
+            try sink(String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self))
         }
-        try sink(String(rest))
     }
 }

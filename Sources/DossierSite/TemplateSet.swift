@@ -14,7 +14,12 @@ public struct TemplateSet: Sendable {
     package let files: [String: String]
     /// Files that came from the override folder, with their digest (for the manifest).
     package let overrides: [FileDigest]
+    /// swift-mustache's library: checks that every template parses, and renders
+    /// when a template uses more than the compiled engine knows.
     private let library: MustacheLibrary
+    /// Every template compiled and linked for `TemplateRenderer`, or `nil` when one
+    /// of them uses a feature only swift-mustache has (see `CompiledTemplate`).
+    private let program: TemplateProgram?
 
     /// The built-in defaults.
     package static func defaults() throws -> TemplateSet {
@@ -72,18 +77,52 @@ public struct TemplateSet: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics.sorted { $0.location < $1.location }) }
-        return (TemplateSet(files: files, overrides: overrides, library: MustacheLibrary(templates: templates)), [])
+        var compiled: [String: CompiledTemplate]? = [:]
+        for (path, text) in files where path.hasSuffix(".mustache") {
+            guard let template = CompiledTemplate(text) else {
+                compiled = nil
+                break
+            }
+            compiled?[String(path.dropLast(".mustache".count))] = template
+        }
+        return (TemplateSet(files: files, overrides: overrides, library: MustacheLibrary(templates: templates),
+                            program: compiled.map(TemplateProgram.init)), [])
     }
 
-    private init(files: [String: String], overrides: [FileDigest], library: MustacheLibrary) {
+    private init(files: [String: String], overrides: [FileDigest], library: MustacheLibrary, program: TemplateProgram?) {
         self.files = files
         self.overrides = overrides
         self.library = library
+        self.program = program
+    }
+
+    /// Whether pages are rendered by the compiled engine (every template within its
+    /// part of Mustache) rather than by swift-mustache.
+    package var isCompiled: Bool { program != nil }
+
+    /// The same set rendered by swift-mustache only (to compare the two engines).
+    var withoutCompiledEngine: TemplateSet {
+        TemplateSet(files: files, overrides: overrides, library: library, program: nil)
     }
 
     /// Renders the template `name` (without `.mustache`) with `context` (a page context of `PageContexts.swift`).
-    func render(_ name: String, _ context: some MustacheParent) throws(MissingTemplate) -> String {
-        guard let text = library.render(context, withTemplate: name) else { throw MissingTemplate(name: name) }
+    func render(_ name: String, _ context: some TemplateObject) throws(MissingTemplate) -> String {
+        String(decoding: try renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// `render(_:_:)` as UTF-8 bytes, as the compiled engine writes them.
+    func renderBytes(_ name: String, _ context: some TemplateObject) throws(MissingTemplate) -> [UInt8] {
+        if let program {
+            guard let bytes = program.render(name, context) else { throw MissingTemplate(name: name) }
+            return bytes
+        }
+        return Array(try renderWithMustache(name, context).utf8)
+    }
+
+    /// Renders with swift-mustache, whatever the templates use (for templates beyond the
+    /// compiled engine, and for tests that compare the two engines).
+    func renderWithMustache(_ name: String, _ context: some TemplateObject) throws(MissingTemplate) -> String {
+        guard let text = library.render(MustacheObject(object: context), withTemplate: name) else { throw MissingTemplate(name: name) }
         return text
     }
 

@@ -23,35 +23,45 @@ package enum HTMLSafety {
     /// every `d`, `j` and `v`: the same matches, since no pattern has a colon before its own.
     static func neutralizeSchemes(_ html: String, colon replacement: String) -> String {
         var html = html
-        let colonBytes = Array(replacement.utf8)
         // Scans the string's own UTF-8 storage: a large page is not copied unless it must change.
-        let rewritten: [UInt8]? = html.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            var out: [UInt8] = []
-            var changed = false
-            var copied = 0
-            var index = 0
-            while index < bytes.count {
-                guard let found = memchr(base + index, Int32(UInt8(ascii: ":")), bytes.count - index) else { break }
-                let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                index = colon + 1
-                var hit = false
-                for (needle, offset) in patterns where colon >= offset && matches(bytes, at: colon - offset, needle) {
-                    hit = true
-                    break
-                }
-                guard hit else { continue }
-                if !changed { out.reserveCapacity(bytes.count + 16); changed = true }
-                out.append(contentsOf: bytes[copied..<colon])
-                out.append(contentsOf: colonBytes)
-                copied = colon + 1
-            }
-            guard changed else { return nil }
-            out.append(contentsOf: bytes[copied...])
-            return out
-        }
+        let rewritten = html.withUTF8 { rewrite($0, colon: replacement) }
         guard let rewritten else { return html }
         return String(decoding: rewritten, as: UTF8.self)
+    }
+
+    /// `neutralizeSchemes(_:)` on a page's UTF-8 bytes, changed in place only where needed.
+    package static func neutralizeSchemes(_ html: inout [UInt8]) {
+        if let rewritten = html.withUnsafeBufferPointer({ rewrite($0, colon: "&#58;") }) {
+            html = rewritten
+        }
+    }
+
+    /// The rewritten bytes, or `nil` when nothing had to change.
+    private static func rewrite(_ bytes: UnsafeBufferPointer<UInt8>, colon replacement: String) -> [UInt8]? {
+        let colonBytes = Array(replacement.utf8)
+        guard let base = bytes.baseAddress else { return nil }
+        var out: [UInt8] = []
+        var changed = false
+        var copied = 0
+        var index = 0
+        while index < bytes.count {
+            guard let found = memchr(base + index, Int32(UInt8(ascii: ":")), bytes.count - index) else { break }
+            let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            index = colon + 1
+            var hit = false
+            for (needle, offset) in patterns where colon >= offset && matches(bytes, at: colon - offset, needle) {
+                hit = true
+                break
+            }
+            guard hit else { continue }
+            if !changed { out.reserveCapacity(bytes.count + 16); changed = true }
+            out.append(contentsOf: bytes[copied..<colon])
+            out.append(contentsOf: colonBytes)
+            copied = colon + 1
+        }
+        guard changed else { return nil }
+        out.append(contentsOf: bytes[copied...])
+        return out
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ needle: [UInt8]) -> Bool {

@@ -525,8 +525,8 @@ struct AuditLogTests {
     }
 }
 
-/// A small deterministic random generator for property tests.
-struct SplitMix {
+/// A small deterministic random generator for property tests (a failing case can be found again).
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }

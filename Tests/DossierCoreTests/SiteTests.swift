@@ -94,10 +94,10 @@ struct SiteTests {
     }
 
     /// An enclosing context that has every name a gap might look up.
-    struct Outer: MustacheParent {
+    struct Outer: TemplateObject {
         let gaps: [GapContext]
 
-        func child(named name: String) -> Any? {
+        func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "gaps": gaps
             case "article_href": "page-href"

@@ -1,0 +1,180 @@
+/// Runs a `TemplateProgram` into a byte buffer.
+///
+/// Lookups follow Mustache (and swift-mustache): a name is searched from the
+/// innermost context outwards; in a dotted name only the first part is searched,
+/// the rest is read from what it found. Sections repeat over non-empty lists,
+/// test booleans and enter any other value; an empty string is true. Escaping
+/// (`< > & " '`) is written straight into the output.
+struct TemplateRenderer {
+    typealias Instruction = TemplateProgram.Instruction
+
+    private let code: UnsafeBufferPointer<Instruction>
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let names: UnsafeBufferPointer<TemplateProgram.Name>
+    private let parts: UnsafeBufferPointer<String>
+    private(set) var output: [UInt8] = []
+    private var stack: [TemplateValue]
+
+    /// Partials nested deeper than this (a partial that includes itself) render nothing.
+    static let maximumDepth = 64
+
+    init(code: UnsafeBufferPointer<Instruction>, bytes: UnsafeBufferPointer<UInt8>, names: UnsafeBufferPointer<TemplateProgram.Name>,
+         parts: UnsafeBufferPointer<String>, context: any TemplateObject) {
+        self.code = code
+        self.bytes = bytes
+        self.names = names
+        self.parts = parts
+        stack = [.object(context)]
+        stack.reserveCapacity(16)
+        output.reserveCapacity(32 * 1024)
+    }
+
+    /// Runs from `start` to its `end`; returns the index of that `end`.
+    @discardableResult
+    mutating func run(from start: Int, indentation: [UInt8]?, escapesHTML: Bool, depth: Int) -> Int {
+        var escapesHTML = escapesHTML
+        let localStart = output.count
+        var index = start
+        while true {
+            let instruction = code[index]
+            if instruction.operation == .end { return index }
+            let before = output.count
+            // Inside an indented partial, an instruction whose output starts after a
+            // newline is indented (instruction by instruction, as swift-mustache does).
+            let indent = indentation.map { !$0.isEmpty && before > localStart && output[before - 1] == 0x0A } ?? false
+            switch instruction.operation {
+            case .text:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.a)..<Int(instruction.a + instruction.b)]))
+                index += 1
+            case .variable:
+                variable(Int(instruction.a), escaped: instruction.flag && escapesHTML)
+                index += 1
+            case .section, .invertedSection:
+                let value = lookup(Int(instruction.a))
+                if instruction.operation == .section {
+                    section(value, body: index + 1, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+                } else {
+                    invertedSection(value, body: index + 1, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+                }
+                index = Int(instruction.b) + 1
+            case .partial:
+                if instruction.a >= 0, depth < Self.maximumDepth {
+                    var combined = indentation
+                    if instruction.flag {
+                        combined = (indentation ?? []) + bytes[Int(instruction.b)..<Int(instruction.b + instruction.c)]
+                    }
+                    // A partial starts with HTML escaping, whatever the including template chose.
+                    run(from: Int(instruction.a), indentation: combined, escapesHTML: true, depth: depth + 1)
+                }
+                index += 1
+            case .contentType:
+                escapesHTML = instruction.flag
+                index += 1
+            case .end:
+                return index
+            }
+            if indent, output.count > before, let indentation {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func variable(_ name: Int, escaped: Bool) {
+        guard let value = lookup(name) else { return }
+        switch value {
+        case let .text(text):
+            append(text, escaped: escaped)
+        case let .bool(bool):
+            append(bool ? "true" : "false", escaped: false)
+        case .object:
+            break
+        case .list:
+            append(String(describing: value.mustache), escaped: escaped)
+        }
+    }
+
+    private mutating func section(_ value: TemplateValue?, body: Int, indentation: [UInt8]?, escapesHTML: Bool, depth: Int) {
+        switch value {
+        case nil, .bool(false)?:
+            return
+        case .bool(true)?:
+            run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+        case let .list(list)?:
+            for index in 0..<list.count {
+                stack.append(list.element(at: index))
+                run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+                stack.removeLast()
+            }
+        case let value?:
+            stack.append(value)
+            run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func invertedSection(_ value: TemplateValue?, body: Int, indentation: [UInt8]?, escapesHTML: Bool, depth: Int) {
+        switch value {
+        case nil, .bool(false)?:
+            run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+        case let .list(list)? where list.count == 0:
+            // swift-mustache enters the empty list.
+            stack.append(.list(list))
+            run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+            stack.removeLast()
+        default:
+            return
+        }
+    }
+
+    private func lookup(_ index: Int) -> TemplateValue? {
+        let name = names[index]
+        guard let current = stack.last else { return nil }
+        if name.isCurrent { return current }
+        let first = Int(name.first), end = first + Int(name.count)
+        if name.anchored { return walk(first..<end, from: current) }
+        guard first < end else { return current }
+        var level = stack.count - 1
+        while level >= 0 {
+            if case let .object(object) = stack[level], let found = object.value(named: parts[first]) {
+                return walk(first + 1..<end, from: templateValue(found))
+            }
+            level -= 1
+        }
+        return nil
+    }
+
+    private func walk(_ range: Range<Int>, from value: TemplateValue) -> TemplateValue? {
+        var value = value
+        for part in range {
+            guard case let .object(object) = value, let next = object.value(named: parts[part]) else { return nil }
+            value = templateValue(next)
+        }
+        return value
+    }
+
+    private mutating func append(_ text: String, escaped: Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard escaped else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            var copied = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x26: replacement = "&amp;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                copied = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        }
+    }
+}
