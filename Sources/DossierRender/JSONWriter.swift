@@ -57,14 +57,12 @@ struct JSONWriter {
             out.append(contentsOf: value.utf8)
             out.append(UInt8(ascii: "\""))
         } else {
-            var text = ""
-            JSONValue.writeString(value, into: &text)
-            out.append(contentsOf: text.utf8)
+            JSONValue.writeString(value, into: &out)
         }
     }
 
     /// A small value built as a tree, printed at the current depth.
-    mutating func value(_ value: JSONValue) { out.append(contentsOf: value.rendered(indent: indent).utf8) }
+    mutating func value(_ value: JSONValue) { value.write(into: &out, indent: indent) }
 
     /// Text as it is, outside any value (indentation, separators).
     mutating func raw(_ text: String) { out.append(contentsOf: text.utf8) }

@@ -30,50 +30,65 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     package func rendered() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Pretty-printed as a member nested `indent` spaces deep (no final newline).
     package func rendered(indent: Int) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Pretty-printed into UTF-8 bytes, as a member nested `indent` spaces deep.
+    package func write(into out: inout [UInt8], indent: Int) {
+        func text(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        func spaces(_ count: Int) { out.append(contentsOf: repeatElement(0x20, count: count)) }
         switch self {
-        case .null: out += "null"
-        case let .bool(value): out += value ? "true" : "false"
-        case let .int(value): out += String(value)
-        case let .number(text): out += text
+        case .null: text("null")
+        case let .bool(value): value ? text("true") : text("false")
+        case let .int(value): out.append(contentsOf: String(value).utf8)
+        case let .number(number): out.append(contentsOf: number.utf8)
         case let .string(value): Self.writeString(value, into: &out)
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { text("[]"); return }
+            text("[\n")
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                spaces(indent + 2)
                 item.write(into: &out, indent: indent + 2)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                index == items.count - 1 ? text("\n") : text(",\n")
             }
-            out += String(repeating: " ", count: indent) + "]"
+            spaces(indent)
+            text("]")
         case let .object(members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { text("{}"); return }
+            text("{\n")
             for (index, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                spaces(indent + 2)
                 Self.writeString(key, into: &out)
-                out += ": "
+                text(": ")
                 value.write(into: &out, indent: indent + 2)
-                out += index == members.count - 1 ? "\n" : ",\n"
+                index == members.count - 1 ? text("\n") : text(",\n")
             }
-            out += String(repeating: " ", count: indent) + "}"
+            spaces(indent)
+            text("}")
         }
     }
 
+    /// A JSON string literal for `value`, appended to `out`.
     package static func writeString(_ value: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        writeString(value, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A JSON string literal for `value`, appended to `out` as UTF-8.
+    package static func writeString(_ value: String, into out: inout [UInt8]) {
         // Most strings need no escaping: copy them whole.
         var plain = true, hasColon = false
         for byte in value.utf8 {
@@ -87,34 +102,36 @@ package indirect enum JSONValue: Sendable, Equatable {
         // colons are written `\u003a`, so that no output of the site contains such a URL literally.
         // (Every such URL has a colon.)
         let mentionsScheme = hasColon && HTMLSafety.neutralizeSchemes(value, colon: "") != value
+        out.append(UInt8(ascii: "\""))
         if plain && !mentionsScheme {
-            out += "\""
-            out += value
-            out += "\""
+            out.append(contentsOf: value.utf8)
+            out.append(UInt8(ascii: "\""))
             return
         }
-        out += "\""
+        func text(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            case ":" where mentionsScheme: out += "\\u003a"
+            case "\"": text("\\\"")
+            case "\\": text("\\\\")
+            case "\n": text("\\n")
+            case "\r": text("\\r")
+            case "\t": text("\\t")
+            case "\u{08}": text("\\b")
+            case "\u{0C}": text("\\f")
+            case "\u{2028}": text("\\u2028")
+            case "\u{2029}": text("\\u2029")
+            case ":" where mentionsScheme: text("\\u003a")
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -13,7 +13,8 @@ struct TemplateRenderer {
     private let names: UnsafeBufferPointer<TemplateProgram.Name>
     private let parts: UnsafeBufferPointer<String>
     private(set) var output: [UInt8] = []
-    private var stack: [TemplateValue]
+    /// The contexts, innermost last, each in the box it came in (no copy per lookup).
+    private var stack: [any TemplateRepresentable]
 
     /// Partials nested deeper than this (a partial that includes itself) render nothing.
     static let maximumDepth = 64
@@ -24,7 +25,7 @@ struct TemplateRenderer {
         self.bytes = bytes
         self.names = names
         self.parts = parts
-        stack = [.object(context)]
+        stack = [context]
         stack.reserveCapacity(16)
         output.reserveCapacity(32 * 1024)
     }
@@ -80,7 +81,8 @@ struct TemplateRenderer {
     }
 
     private mutating func variable(_ name: Int, escaped: Bool) {
-        guard let value = lookup(name) else { return }
+        guard let found = lookup(name) else { return }
+        let value = templateValue(found)
         switch value {
         case let .text(text):
             append(text, escaped: escaped)
@@ -93,9 +95,10 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func section(_ value: TemplateValue?, body: Int, indentation: [UInt8]?, escapesHTML: Bool, depth: Int) {
-        switch value {
-        case nil, .bool(false)?:
+    private mutating func section(_ found: (any TemplateRepresentable)?, body: Int, indentation: [UInt8]?, escapesHTML: Bool, depth: Int) {
+        guard let found else { return }
+        switch found.scalarValue {
+        case .bool(false)?:
             return
         case .bool(true)?:
             run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
@@ -105,20 +108,24 @@ struct TemplateRenderer {
                 run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
                 stack.removeLast()
             }
-        case let value?:
-            stack.append(value)
+        case .text?, .object?, nil:
+            stack.append(found)
             run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
             stack.removeLast()
         }
     }
 
-    private mutating func invertedSection(_ value: TemplateValue?, body: Int, indentation: [UInt8]?, escapesHTML: Bool, depth: Int) {
-        switch value {
-        case nil, .bool(false)?:
+    private mutating func invertedSection(_ found: (any TemplateRepresentable)?, body: Int, indentation: [UInt8]?, escapesHTML: Bool, depth: Int) {
+        guard let found else {
+            run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
+            return
+        }
+        switch found.scalarValue {
+        case .bool(false)?:
             run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
         case let .list(list)? where list.count == 0:
             // swift-mustache enters the empty list.
-            stack.append(.list(list))
+            stack.append(found)
             run(from: body, indentation: indentation, escapesHTML: escapesHTML, depth: depth)
             stack.removeLast()
         default:
@@ -126,28 +133,30 @@ struct TemplateRenderer {
         }
     }
 
-    private func lookup(_ index: Int) -> TemplateValue? {
+    /// The value of name `index`: the innermost context that has its first part, then the rest of the parts from there.
+    private func lookup(_ index: Int) -> (any TemplateRepresentable)? {
         let name = names[index]
-        guard let current = stack.last else { return nil }
-        if name.isCurrent { return current }
+        guard !stack.isEmpty else { return nil }
+        if name.isCurrent { return stack[stack.count - 1] }
         let first = Int(name.first), end = first + Int(name.count)
-        if name.anchored { return walk(first..<end, from: current) }
-        guard first < end else { return current }
+        if name.anchored { return walk(first..<end, from: stack[stack.count - 1]) }
+        guard first < end else { return stack[stack.count - 1] }
+        let part = parts[first]
         var level = stack.count - 1
         while level >= 0 {
-            if case let .object(object) = stack[level], let found = object.value(named: parts[first]) {
-                return walk(first + 1..<end, from: templateValue(found))
+            if let found = stack[level].value(named: part) {
+                return first + 1 == end ? found : walk(first + 1..<end, from: found)
             }
             level -= 1
         }
         return nil
     }
 
-    private func walk(_ range: Range<Int>, from value: TemplateValue) -> TemplateValue? {
+    private func walk(_ range: Range<Int>, from value: any TemplateRepresentable) -> (any TemplateRepresentable)? {
         var value = value
         for part in range {
-            guard case let .object(object) = value, let next = object.value(named: parts[part]) else { return nil }
-            value = templateValue(next)
+            guard let next = value.value(named: parts[part]) else { return nil }
+            value = next
         }
         return value
     }

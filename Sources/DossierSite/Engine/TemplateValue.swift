@@ -43,7 +43,7 @@ func templateValue(_ representable: any TemplateRepresentable) -> TemplateValue 
 /// A list a section repeats over.
 protocol TemplateList {
     var count: Int { get }
-    func element(at index: Int) -> TemplateValue
+    func element(at index: Int) -> any TemplateRepresentable
 }
 
 extension String: TemplateRepresentable {
@@ -63,10 +63,7 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
 }
 
 extension Array: TemplateList where Element: TemplateRepresentable {
-    func element(at index: Int) -> TemplateValue {
-        let element = self[index]
-        return element.scalarValue ?? .object(element)
-    }
+    func element(at index: Int) -> any TemplateRepresentable { self[index] }
 }
 
 /// `value`, or `false` when it is absent: a value that belongs to the context but
@@ -93,7 +90,7 @@ extension TemplateValue {
         case let .object(object as ExtensionMap): object.values.mapValues { templateValue($0).mustache }
         case let .object(object as ExtensionContext): (object.dictionary ?? [:]).mapValues { templateValue($0).mustache }
         case let .object(object): MustacheObject(object: object)
-        case let .list(list): (0..<list.count).map { list.element(at: $0).mustache }
+        case let .list(list): (0..<list.count).map { templateValue(list.element(at: $0)).mustache }
         }
     }
 }
