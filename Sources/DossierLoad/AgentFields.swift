@@ -36,8 +36,12 @@ package enum AgentFields {
         case map
         /// The checklist: attestations by item id.
         case checklist
-        /// The attestations of the articles, by key (`art-9` … `art-15`).
+        /// The attestations of the articles and obligations, by key (`art-9` … `art-15`, catalog ids).
         case attestations
+        /// One of the roles (`provider`, `deployer`, `provider-and-deployer`).
+        case role
+        /// A list of Annex III areas.
+        case areas
     }
 
     /// One key of a map with fixed keys; `binding` is where the loader stores its value.
@@ -68,7 +72,9 @@ package enum AgentFields {
         Field("risk", .map, required: true, "The risk profile: level, capabilities, limits and approval rules."),
         Field("compliance", .map, "The EU AI Act record, Articles 9 to 15."),
         Field("attestations", .attestations,
-              "Who vouches for each article's record (art-9 to art-15): by, date, evidence and note."),
+              "Who vouches for each article's record (art-9 to art-15) and each AI Act obligation (art-4, art-5, art-6-3, art-17, art-26, art-27, art-49, art-50, art-72, art-73): by, date, evidence and note."),
+        Field("classification", .map,
+              "The AI Act classification: role, Annex III areas, Annex I, the Art. 6(3) exemption, profiling and the Art. 50 triggers. It turns obligation tracking on."),
         Field("checklist", .checklist, "Attestations of the deployment checklist, by item id."),
     ]
 
@@ -125,7 +131,20 @@ package enum AgentFields {
         Field("date", .requiredDate, "When the item was confirmed (YYYY-MM-DD).", \ChecklistAttestation.date),
     ]
 
-    /// One attestation of `attestations:` (read by `AgentReader.readAttestations`).
+    /// `classification:` (OBLIGATIONS.md; read by `AgentReader.readClassification`).
+    package static let classification: [Field<Classification>] = [
+        Field("role", .role, "provider, deployer or provider-and-deployer; default: dossier.yaml's role."),
+        Field("annex_iii", .areas, "The Annex III areas the intended purpose falls in."),
+        Field("annex_i", .flag, "The system is, or is a safety component of, a product under Annex I Section A that needs a third-party conformity assessment (Art. 6(1)).", \Classification.annexI),
+        Field("art_6_3_exemption", .flag, "The provider documented that this Annex III system poses no significant risk (Art. 6(3)-(4)).", \Classification.art63Exemption),
+        Field("profiling", .flag, "The system profiles natural persons (an Annex III system that does is always high-risk).", \Classification.profiling),
+        Field("interacts_with_people", .flag, "Art. 50(1): the system interacts directly with people.", \Classification.interactsWithPeople),
+        Field("generates_synthetic_content", .flag, "Art. 50(2): the system generates synthetic audio, image, video or text.", \Classification.generatesSyntheticContent),
+        Field("emotion_recognition", .flag, "Art. 50(3): emotion recognition or biometric categorisation.", \Classification.emotionRecognition),
+        Field("deep_fake", .flag, "Art. 50(4): the system generates or manipulates deep fakes, or text published to inform the public.", \Classification.deepFake),
+    ]
+
+    /// One attestation of `attestations:` (read by `RecordReader.attestations`).
     package static let attestation: [Field<Attestation>] = [
         Field("by", .requiredText, required: true, "Who attests the record (a person or team)."),
         Field("date", .requiredDate, required: true, "When the attestation was made (YYYY-MM-DD)."),

@@ -9,6 +9,8 @@ struct AgentReader {
     static let complianceKeys = AgentFields.compliance.map(\.key)
     static let checklistEntryKeys = AgentFields.checklistEntry.map(\.key)
     static let attestationKeys = AgentFields.attestation.map(\.key)
+    static let classificationKeys = AgentFields.classification.map(\.key)
+    static let classificationPaths = classificationKeys.map { "classification.\($0)" }
 
     /// The key paths source maps record, made once and shared by every agent.
     static let riskPaths = riskKeys.map { "risk.\($0)" }
@@ -70,6 +72,10 @@ struct AgentReader {
         if let node = top.node("attestations") {
             attestations = readAttestations(node, sources: &sources)
         }
+        var classification: Classification?
+        if let node = top.node("classification") {
+            classification = readClassification(node, sources: &sources)
+        }
 
         guard reader.log.errorCount == errorsBefore, let name, let risk else { return nil }
         var agent = AgentRecord(id: id, file: reader.file, name: name, risk: risk)
@@ -81,6 +87,7 @@ struct AgentReader {
         agent.hasComplianceBlock = hasCompliance
         agent.checklist = checklist
         agent.attestations = attestations
+        agent.classification = classification
         agent.extensions = top.extensions
         agent.sources = sources
         return agent
@@ -146,53 +153,62 @@ struct AgentReader {
         return result
     }
 
-    /// `attestations:`: by key (`art-9` … `art-15`), each `{by, date, evidence, note}` with `by` and `date` required.
+    /// `attestations:`: by key (`art-9` … `art-15` and the obligation ids), each `{by, date, evidence, note}`.
     private func readAttestations(_ node: DocumentNode, sources: inout SourceMap) -> [String: Attestation] {
-        guard let entries = reader.freeEntries(node, path: "attestations") else { return [:] }
-        let known = Attestation.articleKeys
         var result: [String: Attestation] = [:]
-        for entry in entries {
-            let key = entry.key.text
-            if key.hasPrefix("x-") { continue }
-            let path = "attestations.\(key)"
-            let keyLocation = reader.location(entry.key.line, entry.key.column)
-            guard known.contains(key) else {
-                var message = "unknown attestation key (expected one of \(known.joined(separator: ", ")))"
-                if let suggestion = KeySuggestion.closest(to: key, in: known) { message = "unknown attestation key (did you mean '\(suggestion)'?)" }
-                reader.log.error(keyLocation, path, message)
-                continue
-            }
-            if entry.value.isNull { continue }
-            sources[path] = keyLocation
-            guard let map = reader.fields(entry.value, path: path, known: Self.attestationKeys) else { continue }
-            for field in Self.attestationKeys { reader.record(field, of: map, into: &sources) }
-            for field in AgentFields.attestation where field.required && !map.has(field.key) { reader.missing(field.key, in: map) }
-            let by = map.node("by").flatMap { reader.requiredText($0, path: "\(path).by") }
-            let date = map.node("date").flatMap { reader.date($0, path: "\(path).date", allowEmpty: false) ?? nil }
-            let note = map.node("note").flatMap { reader.string($0, path: "\(path).note") }
-            let evidence = map.node("evidence").flatMap { readEvidence($0, path: "\(path).evidence") } ?? []
-            if let by, let date { result[key] = Attestation(by: by, date: date, evidence: evidence, note: note) }
+        for entry in reader.attestations(node, known: Attestation.allKeys) {
+            sources[entry.path] = entry.keyLocation
+            for field in Self.attestationKeys { reader.record(field, of: entry.fields, into: &sources) }
+            if let attestation = entry.attestation { result[entry.key] = attestation }
         }
         return result
     }
 
-    /// A list of evidence entries (paths or URLs), each with its place in the file; existence is decided by the loader.
-    private func readEvidence(_ node: DocumentNode, path: String) -> [Attestation.Evidence]? {
-        guard case let .list(list) = node else {
-            reader.error(node, path, "expected a list of repository paths or URLs, found \(node.kindDescription)")
-            return nil
+    /// `classification:` (OBLIGATIONS.md): role, Annex III areas, Annex I, the Art. 6(3) exemption, profiling,
+    /// and the Art. 50 triggers. The role may come from dossier.yaml; the loader checks that one does.
+    private func readClassification(_ node: DocumentNode, sources: inout SourceMap) -> Classification? {
+        guard let map = reader.fields(node, path: "classification", known: Self.classificationKeys) else { return nil }
+        reader.record(Self.classificationPaths, of: map, into: &sources)
+        var classification = Classification()
+        let errorsBefore = reader.log.errorCount
+        if let n = map.node("role") { classification.role = reader.oneOf(n, path: "classification.role", Role.allCases) }
+        if let n = map.node("annex_iii") { classification.annexIII = readAreas(n) }
+        read(map, AgentFields.classification, into: &classification)
+        if classification.art63Exemption, let n = map.node("art_6_3_exemption") {
+            // Art. 6(3): only an Annex III system can claim it, never one under Annex I or one that profiles people.
+            if classification.annexIII.isEmpty, reader.log.errorCount == errorsBefore {
+                reader.error(n, "classification.art_6_3_exemption", "the Art. 6(3) exemption needs an annex_iii area (it applies to Annex III systems only)")
+            }
+            if classification.annexI {
+                reader.error(n, "classification.art_6_3_exemption", "the Art. 6(3) exemption does not apply to an Annex I system (annex_i is true)")
+            }
+            if classification.profiling {
+                reader.error(n, "classification.art_6_3_exemption", "an Annex III system that profiles natural persons is always high-risk (Art. 6(3), last subparagraph): the exemption cannot be claimed with profiling: true")
+            }
         }
-        var result: [Attestation.Evidence] = []
-        for (index, item) in list.items.enumerated() {
-            let itemPath = "\(path)[\(index)]"
-            guard !item.isNull else {
-                reader.error(item, itemPath, "expected a path or URL, found null")
+        return reader.log.errorCount == errorsBefore ? classification : nil
+    }
+
+    /// `annex_iii:`: a list of areas; an unknown one is an error with the closest area.
+    private func readAreas(_ node: DocumentNode) -> [AnnexIIIArea] {
+        guard let texts = reader.stringList(node, path: "classification.annex_iii") else { return [] }
+        guard case let .list(list) = node else { return [] }
+        var areas: [AnnexIIIArea] = []
+        for (index, (text, item)) in zip(texts, list.items).enumerated() {
+            guard let area = AnnexIIIArea(rawValue: text) else {
+                let known = AnnexIIIArea.allCases.map(\.rawValue)
+                var message = "unknown Annex III area '\(TextRules.displayable(text))'"
+                if let suggestion = KeySuggestion.closest(to: text, in: known) {
+                    message += " (did you mean '\(suggestion)'?)"
+                } else {
+                    message += " (expected one of \(known.joined(separator: ", ")))"
+                }
+                reader.error(item, "classification.annex_iii[\(index)]", message)
                 continue
             }
-            guard let text = reader.requiredText(item, path: itemPath) else { continue }
-            result.append(Attestation.Evidence(ref: text, location: reader.location(of: item)))
+            if !areas.contains(area) { areas.append(area) }
         }
-        return result
+        return areas
     }
 
     /// Reads the keys of `fields` that have a binding, by kind, into `root`.
@@ -220,7 +236,7 @@ struct AgentReader {
                 if let value = reader.stringList(node, path: path) { set(value, binding, &root) }
             case .metrics:
                 if let value = reader.metrics(node, path: path) { set(value, binding, &root) }
-            case .level, .done, .map, .checklist, .attestations, .evidenceList:
+            case .level, .done, .map, .checklist, .attestations, .evidenceList, .role, .areas:
                 break  // read by the caller
             }
         }

@@ -22,6 +22,7 @@ package enum AgentSchema {
             "compliance": object(AgentFields.compliance, nested: [:]),
             "checklist": checklist,
             "attestations": attestations,
+            "classification": object(AgentFields.classification, nested: [:]),
         ])
         root.insert(contentsOf: [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
@@ -60,11 +61,13 @@ package enum AgentSchema {
                 ("patternProperties", .object([("^x-", .object([]))])), ("additionalProperties", .bool(false))]
     }
 
-    /// The attestations: one per article key, each `{by, date, evidence, note}`.
+    /// The attestations: one per article key and obligation id, each `{by, date, evidence, note}`.
     private static var attestations: [(String, JSONValue)] {
         let attestation = object(AgentFields.attestation, nested: [:])
-        let keys: [(String, JSONValue)] = Attestation.articleKeys.map { key in
-            (key, nullable([("description", .string("The attestation of Art. \(key.dropFirst(4))'s record."))] + attestation))
+        let keys: [(String, JSONValue)] = Attestation.allKeys.map { key in
+            let about = ObligationCatalog.definition(key).map { "The attestation that \($0.article) (\($0.title)) is met." }
+                ?? "The attestation of Art. \(key.dropFirst(4))'s record."
+            return (key, nullable([("description", .string(about))] + attestation))
         }
         return [("type", .string("object")), ("properties", .object(keys)),
                 ("patternProperties", .object([("^x-", .object([]))])), ("additionalProperties", .bool(false))]
@@ -102,6 +105,10 @@ package enum AgentSchema {
             return [("enum", .array([.bool(true), .bool(false), .string("n/a")]))]
         case .evidenceList:
             return [("type", .string("array")), ("items", .object([("type", scalar), ("pattern", .string("\\S"))]))]
+        case .role:
+            return [("enum", .array(Role.allCases.map { .string($0.rawValue) }))]
+        case .areas:
+            return [("type", .string("array")), ("items", .object([("enum", .array(AnnexIIIArea.allCases.map { .string($0.rawValue) }))]))]
         case .map, .checklist, .attestations:
             return [("type", .string("object"))]
         }

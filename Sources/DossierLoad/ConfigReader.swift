@@ -5,7 +5,8 @@ import DossierAudit
 /// Reads `dossier.yaml` into a `Config` (INPUT.md, "dossier.yaml").
 struct ConfigReader {
     static let topKeys = ["organization", "title", "release", "as_of", "base_url", "thresholds", "capabilities",
-                          "source_url", "sign_off"]
+                          "source_url", "sign_off", "role", "public_service", "public_authority", "applicability",
+                          "attestations"]
     static let signOffKeys = ["by", "role", "date", "statement"]
     static let thresholdKeys = ["retention_min_days", "assessment_max_age_days", "approval_timeout_max_ratio",
                                 "violation_max_ratio"]
@@ -63,6 +64,17 @@ struct ConfigReader {
         if let node = top.node("sign_off") { config.signOff = readSignOff(node) }
         if let node = top.node("thresholds") { readThresholds(node, into: &config.thresholds) }
         if let node = top.node("capabilities") { readCapabilities(node, into: &config) }
+        if let node = top.node("role") { config.role = reader.oneOf(node, path: "role", Role.allCases) }
+        if let node = top.node("public_service"), let value = reader.bool(node, path: "public_service") { config.publicService = value }
+        if let node = top.node("public_authority"), let value = reader.bool(node, path: "public_authority") { config.publicAuthority = value }
+        if let node = top.node("applicability") { readApplicability(node, into: &config) }
+        if let node = top.node("attestations") {
+            // The organization's attestations: obligation ids only (an article's record belongs to its agent).
+            for entry in reader.attestations(node, known: ObligationCatalog.ids) {
+                config.attestationSources[entry.key] = entry.keyLocation
+                if let attestation = entry.attestation { config.attestations[entry.key] = attestation }
+            }
+        }
         config.extensions = top.extensions
         return reader.log.errorCount == errorsBefore ? config : nil
     }
@@ -105,6 +117,16 @@ struct ConfigReader {
         }
         if let n = map.node("violation_max_ratio"), let v = reader.number(n, path: "thresholds.violation_max_ratio") {
             thresholds.violationMaxRatio = v
+        }
+    }
+
+    /// `applicability:`: obligation group → the date it applies from (OBLIGATIONS.md).
+    private func readApplicability(_ node: DocumentNode, into config: inout Config) {
+        guard let map = reader.fields(node, path: "applicability", known: ApplicabilityGroup.allCases.map(\.rawValue)) else { return }
+        for group in ApplicabilityGroup.allCases {
+            if let n = map.node(group.rawValue), let date = reader.date(n, path: "applicability.\(group.rawValue)", allowEmpty: false) ?? nil {
+                config.applicability[group] = date
+            }
         }
     }
 

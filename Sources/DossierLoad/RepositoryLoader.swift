@@ -46,19 +46,25 @@ package struct RepositoryLoader: Sendable {
         try checkRoot()
         let log = DiagnosticLog()
         var inputs: [FileDigest] = []
-        let config = try readConfig(log: log, inputs: &inputs)
+        var config = try readConfig(log: log, inputs: &inputs)
         guard let (agents, knownAgents) = try readAgents(log: log, inputs: &inputs) else {
             return LoadResult(repository: nil, diagnostics: log.sorted)
         }
         let audits = try readAudits(knownAgents: knownAgents, log: log, inputs: &inputs)
         let waivers = try readWaivers(agents: agents, knownAgents: knownAgents, log: log, inputs: &inputs)
+        let incidents = try readIncidents(knownAgents: knownAgents, log: log, inputs: &inputs)
         let documents = loadDocuments ? try readDocuments(log: log, inputs: &inputs) : []
+        if var checked = config {
+            checkClassifications(agents, config: &checked, log: log)
+            config = checked
+        }
         let diagnostics = log.sorted
         guard let config, !log.hasErrors else {
             return LoadResult(repository: nil, diagnostics: diagnostics)
         }
-        let repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs,
+        var repository = Repository(config: config, agents: agents, audits: audits, documents: documents, inputs: inputs,
                                     waivers: waivers)
+        repository.incidents = incidents
         return LoadResult(repository: repository, diagnostics: diagnostics)
     }
 
@@ -182,6 +188,30 @@ package struct RepositoryLoader: Sendable {
         guard let document = file.document else { return [] }
         let levels = Dictionary(agents.map { ($0.id, $0.risk.level) }, uniquingKeysWith: { first, _ in first })
         return WaiverReader(reader: file.reader, knownAgents: knownAgents, levels: levels, rules: rules).read(document) ?? []
+    }
+
+    /// `incidents.yaml` (OBLIGATIONS.md): checked against the agent ids.
+    private func readIncidents(knownAgents: Set<String>, log: DiagnosticLog,
+                               inputs: inout [FileDigest]) throws(InputOutputError) -> [Incident] {
+        guard let file = try readDocument("incidents.yaml", format: .yaml, log: log) else { return [] }
+        inputs.append(file.digest)
+        guard let document = file.document else { return [] }
+        return IncidentReader(reader: file.reader, knownAgents: knownAgents).read(document) ?? []
+    }
+
+    /// Every classified agent needs a role, its own or dossier.yaml's (OBLIGATIONS.md), reported at its
+    /// `classification` key; and the organization's attestations get their evidence checked like an agent's.
+    private func checkClassifications(_ agents: [AgentRecord], config: inout Config, log: DiagnosticLog) {
+        if config.role == nil {
+            for agent in agents where agent.classification != nil && agent.classification?.role == nil {
+                log.error(agent.sources.location(of: "classification"), "classification.role",
+                          "a classified agent needs a role: set classification.role, or role in dossier.yaml (provider, deployer or provider-and-deployer; an organization that builds its agents on a model API is usually their provider)")
+            }
+        }
+        let checks = EvidenceChecks(root: root)
+        for key in config.attestations.keys {
+            if let attestation = config.attestations[key] { config.attestations[key] = checks.checked(attestation) }
+        }
     }
 
     /// `docs/**/*.md`, within the Markdown limits, published under their own names.
@@ -451,10 +481,17 @@ package struct RepositoryLoader: Sendable {
                 agent.checklist[id]?.evidenceExists = exists(evidence)
             }
             for (key, attestation) in agent.attestations {
-                for (index, evidence) in attestation.evidence.enumerated() where !EvidencePath.isURL(evidence.ref) {
-                    agent.attestations[key]?.evidence[index].exists = exists(evidence.ref)
-                }
+                agent.attestations[key] = checked(attestation)
             }
+        }
+
+        /// `attestation` with each evidence path's existence decided (URLs exist).
+        func checked(_ attestation: Attestation) -> Attestation {
+            var attestation = attestation
+            for (index, evidence) in attestation.evidence.enumerated() where !EvidencePath.isURL(evidence.ref) {
+                attestation.evidence[index].exists = exists(evidence.ref)
+            }
+            return attestation
         }
 
         private func exists(_ evidence: String) -> Bool {

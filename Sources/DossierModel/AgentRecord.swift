@@ -18,8 +18,10 @@ public struct AgentRecord: Sendable {
     /// Whether a `compliance:` block with a value was given (`compliance: {}` counts).
     public var hasComplianceBlock = false
     public var checklist: [String: ChecklistAttestation] = [:]
-    /// `attestations:`: who vouches for each article's record, by key (`art-9` … `art-15`).
+    /// `attestations:`: who vouches for each article's record or obligation, by key (`art-9` … `art-15`, catalog ids).
     public var attestations: [String: Attestation] = [:]
+    /// `classification:`; `nil` when absent (the agent is unclassified, OBLIGATIONS.md).
+    public var classification: Classification?
     public var extensions: [String: ExtensionValue] = [:]
     /// Where each present key path was written (`risk.level` → line 9).
     package var sources: SourceMap

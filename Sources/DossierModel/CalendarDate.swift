@@ -66,6 +66,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)

@@ -27,7 +27,22 @@ public struct Config: Sendable {
     public var thresholds = Thresholds()
     /// Capability → audited actions that exercise it.
     public var capabilities: [Capability: [String]]
+    /// The organization's role for its agents; an agent's `classification.role` overrides it (OBLIGATIONS.md).
+    public var role: Role?
+    /// A body governed by public law or a private entity providing public services (Art. 27(1)).
+    public var publicService = false
+    /// A public authority, or acting on its behalf (Art. 49(3)).
+    public var publicAuthority = false
+    /// Dates that replace a group's default (`applicability:`).
+    public var applicability: [ApplicabilityGroup: CalendarDate] = [:]
+    /// The organization's attestations, by catalog id.
+    public var attestations: [String: Attestation] = [:]
+    /// Where each organization attestation is written (for links and messages).
+    public var attestationSources: [String: SourceLocation] = [:]
     public var extensions: [String: ExtensionValue] = [:]
+
+    /// The date `group` applies from: `applicability:`'s, or the default.
+    public func date(of group: ApplicabilityGroup) -> CalendarDate { applicability[group] ?? group.defaultDate }
 
     public init(organization: String) {
         self.organization = organization

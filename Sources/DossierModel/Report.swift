@@ -90,9 +90,14 @@ public struct AgentReport: Sendable {
     public let staleAttestations: Set<String>
     /// The article check ids that are evidenced: passed, attested with an existing evidence entry, not stale.
     public let evidencedChecks: Set<String>
+    /// The agent's class under the AI Act (`unclassified` without a `classification:` block).
+    public let aiActClass: AIActClass
+    /// The obligation catalog's rows for this agent, in catalog order; `[]` when unclassified.
+    public let obligations: [Obligation]
 
     package init(agent: AgentRecord, audit: AuditSummary?, checks: [ArticleCheckResult], gaps: [Gap], checklist: [ChecklistEntry],
-                 staleAttestations: Set<String> = [], evidencedChecks: Set<String> = []) {
+                 staleAttestations: Set<String> = [], evidencedChecks: Set<String> = [],
+                 aiActClass: AIActClass = .unclassified, obligations: [Obligation] = []) {
         self.agent = agent
         self.audit = audit
         self.checks = checks
@@ -100,6 +105,8 @@ public struct AgentReport: Sendable {
         self.checklist = checklist
         self.staleAttestations = staleAttestations
         self.evidencedChecks = evidencedChecks
+        self.aiActClass = aiActClass
+        self.obligations = obligations
     }
 
     /// `"<n>/7"`: the articles that rest on proof, not only on the record.
@@ -163,6 +170,12 @@ public struct Report: Sendable {
     public var commit: String?
     /// Who approved the release's report (dossier.yaml `sign_off`), in file order.
     public var signOff: [SignOff] = []
+    /// The organization's attestations (dossier.yaml `attestations:`), by catalog id.
+    public var attestations: [String: Attestation] = [:]
+    /// Which of them are stale on the as-of date.
+    public var staleAttestations: Set<String> = []
+    /// `incidents.yaml` on the as-of date, in file order (incidents not yet known then are left out).
+    public var incidents: [IncidentEntry] = []
     /// The `source_url` template of dossier.yaml ("" for none).
     public var sourceURL: String = ""
 

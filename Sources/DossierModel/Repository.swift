@@ -13,6 +13,8 @@ public struct Repository: Sendable {
     public var inputs: [FileDigest]
     /// `waivers.yaml`, in file order.
     public var waivers: [Waiver]
+    /// `incidents.yaml`, in file order (OBLIGATIONS.md).
+    public var incidents: [Incident] = []
 
     public init(config: Config, agents: [AgentRecord], audits: [String: AuditSummary],
                 documents: [Document] = [], inputs: [FileDigest] = [], waivers: [Waiver] = []) {

@@ -69,6 +69,8 @@ package enum ReportJSON {
                 .object([("by", .string(entry.by)), ("role", .optional(entry.role)), ("date", .string(entry.date.description)),
                          ("statement", .optional(entry.statement))])
             })),
+            ("attestations", attestationsValue(report.attestations, stale: report.staleAttestations)),
+            ("incidents", .array(report.incidents.map(incidentValue))),
             ("summary", .object([
                 ("agents", .int(summary.agents)),
                 ("fully_compliant", .int(summary.fullyCompliant)),
@@ -96,6 +98,8 @@ package enum ReportJSON {
             ("article_gaps", .array(report.articleGaps.map { .string($0) })),
             ("evidenced_score", .string(report.evidencedScore)),
             ("attestations", attestationsValue(report)),
+            ("ai_act_class", .string(report.aiActClass.rawValue)),
+            ("obligations", .array(report.obligations.map(obligationValue))),
             ("gaps", .array(report.gaps.map(gapValue))),
             ("checklist", .array(report.checklist.map(checklistValue))),
             ("deployable", .bool(report.deployable)),
@@ -106,17 +110,45 @@ package enum ReportJSON {
     /// The agent's attestations, in article order: who, when, the note, whether stale, and each evidence
     /// entry with whether it exists.
     static func attestationsValue(_ report: AgentReport) -> JSONValue {
-        .object(Attestation.articleKeys.compactMap { key in
-            report.agent.attestations[key].map { attestation in
+        attestationsValue(report.agent.attestations, stale: report.staleAttestations)
+    }
+
+    /// Attestations by key in article order (`Attestation.allKeys`): an agent's, or the organization's.
+    static func attestationsValue(_ attestations: [String: Attestation], stale: Set<String>) -> JSONValue {
+        .object(Attestation.allKeys.compactMap { key in
+            attestations[key].map { attestation in
                 (key, .object([
                     ("by", .string(attestation.by)),
                     ("date", .string(attestation.date.description)),
                     ("note", .optional(attestation.note)),
-                    ("stale", .bool(report.staleAttestations.contains(key))),
+                    ("stale", .bool(stale.contains(key))),
                     ("evidence", .array(attestation.evidence.map { .object([("ref", .string($0.ref)), ("exists", .bool($0.exists))]) })),
                 ]))
             }
         })
+    }
+
+    static func obligationValue(_ obligation: Obligation) -> JSONValue {
+        .object([
+            ("id", .string(obligation.id)),
+            ("article", .string(obligation.article)),
+            ("title", .string(obligation.title)),
+            ("status", .string(obligation.status.rawValue)),
+            ("applies_from", .optional(obligation.appliesFrom?.description)),
+            ("reason", .optional(obligation.reason)),
+        ])
+    }
+
+    static func incidentValue(_ entry: IncidentEntry) -> JSONValue {
+        .object([
+            ("id", .string(entry.incident.id)),
+            ("agent", .string(entry.incident.agent)),
+            ("kind", .string(entry.incident.kind.rawValue)),
+            ("aware_on", .string(entry.incident.awareOn.description)),
+            ("deadline", .string(entry.incident.deadline.description)),
+            ("reported_on", .optional(entry.incident.reportedOn?.description)),
+            ("status", .string(entry.status.rawValue)),
+        ])
     }
 
     static func gapValue(_ gap: Gap) -> JSONValue {
@@ -202,6 +234,11 @@ extension JSONWriter {
         member("evidenced_score", report.evidencedScore)
         key("attestations")
         value(ReportJSON.attestationsValue(report))
+        member("ai_act_class", report.aiActClass.rawValue)
+        key("obligations")
+        beginArray()
+        for obligation in report.obligations { element(); value(ReportJSON.obligationValue(obligation)) }
+        endArray()
         key("gaps")
         beginArray()
         for gap in report.gaps { element(); write(gap: gap) }

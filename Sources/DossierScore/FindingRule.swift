@@ -7,6 +7,11 @@ package struct RuleContext: Sendable {
     package let audit: AuditSummary?
     package let config: Config
     package let asOf: CalendarDate
+    /// The agent's class and obligations (OBLIGATIONS.md), decided before the rules run.
+    package var aiActClass: AIActClass = .unclassified
+    package var obligations: [Obligation] = []
+    /// The incidents of this agent known on the as-of date, in file order.
+    package var incidents: [IncidentEntry] = []
 
     /// A finding of `rule`, located at `field` (or its nearest present parent) unless `source` is given.
     func finding(_ rule: FindingRule, field: String?, subject: String? = nil, message: String,
@@ -61,5 +66,6 @@ extension FindingRule {
         .undeclaredCapabilityAttempted, .articleUnattested, .attestationStale, .approvalGateMissing, .auditEvidenceMissing, .approvalsNotEvidenced, .approvalTimeouts, .violationRate,
         .staleRiskAssessment, .dataQualityUndocumented, .ownerMissing, .evidenceMissing, .assessmentUndated,
         .disclosureTextMissing, .malformedAuditLines,
+        .obligationOpen, .obligationUpcoming, .classificationMissing, .incidentReportOverdue, .incidentReportedLate, .incidentReportDue,
     ] as [FindingRule]).sorted { ByteOrder.less($0.id, $1.id) }
 }

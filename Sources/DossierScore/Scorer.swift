@@ -17,22 +17,34 @@ package struct Scorer: Sendable {
     package func score(_ repository: Repository) -> Report {
         let config = repository.config
         let waivers = Dictionary(grouping: repository.waivers, by: \.agent)
+        // Incidents not known on the as-of date are left out (OBLIGATIONS.md).
+        let incidents = repository.incidents.filter { $0.awareOn <= asOf }.map { IncidentEntry(incident: $0, status: $0.status(asOf: asOf)) }
+        let incidentsByAgent = Dictionary(grouping: incidents, by: \.incident.agent)
         let agents = repository.agents.map { agent in
-            score(agent, audit: repository.audits[agent.id], config: config, waivers: waivers[agent.id] ?? [])
+            score(agent, audit: repository.audits[agent.id], config: config, waivers: waivers[agent.id] ?? [],
+                  incidents: incidentsByAgent[agent.id] ?? [])
         }
         var report = Report(organization: config.organization, title: config.title, release: release, asOf: asOf,
                             agents: agents, extensions: config.extensions)
         report.signOff = config.signOff
+        report.attestations = config.attestations
+        report.staleAttestations = Set(config.attestations.filter {
+            $0.value.isStale(asOf: asOf, maxAgeDays: config.thresholds.assessmentMaxAgeDays)
+        }.keys)
+        report.incidents = incidents
         report.sourceURL = config.sourceURL
         return report
     }
 
     /// Scores one agent; `waivers` are the agent's entries of waivers.yaml, in file order.
-    package func score(_ agent: AgentRecord, audit: AuditSummary?, config: Config, waivers: [Waiver] = []) -> AgentReport {
+    package func score(_ agent: AgentRecord, audit: AuditSummary?, config: Config, waivers: [Waiver] = [],
+                       incidents: [IncidentEntry] = []) -> AgentReport {
         let thresholds = config.thresholds
         let checks = ArticleCheck.all.map { $0.evaluate(agent.compliance, thresholds: thresholds) }
         var gaps = ArticleCheck.all.compactMap { $0.gap(for: agent, thresholds: thresholds) }
-        let context = RuleContext(agent: agent, audit: audit, config: config, asOf: asOf)
+        var context = RuleContext(agent: agent, audit: audit, config: config, asOf: asOf)
+        (context.aiActClass, context.obligations) = ObligationEvaluator(config: config, asOf: asOf).evaluate(agent)
+        context.incidents = incidents
         for rule in FindingRule.all { gaps += rule.findings(in: context) }
         gaps = FindingRule.applyWaivers(waivers, to: gaps, asOf: asOf)
         let recordKeeping = checks.first { $0.id == "record_keeping" }?.passed ?? false
@@ -44,7 +56,8 @@ package struct Scorer: Sendable {
         })
         return AgentReport(agent: agent, audit: audit, checks: checks, gaps: Self.ordered(gaps),
                            checklist: ChecklistEvaluator.evaluate(agent, recordKeepingPasses: recordKeeping),
-                           staleAttestations: stale, evidencedChecks: evidenced)
+                           staleAttestations: stale, evidencedChecks: evidenced,
+                           aiActClass: context.aiActClass, obligations: context.obligations)
     }
 
     /// SCORING.md §4: severity, then article checks in table order before findings,

@@ -24,8 +24,10 @@ struct CompareCommandTests {
       adversarial_testing: true
     """
 
-    /// Every article attested with a link as its evidence (a high-risk agent otherwise has `article-unattested` gaps).
-    static let attested = "\nattestations:\n" + (9...15).map { "  art-\($0): {by: grc@example.com, date: 2026-11-01, evidence: [\"https://grc.example/\($0)\"]}\n" }.joined()
+    /// Every article attested with a link as its evidence (a high-risk agent otherwise has `article-unattested` gaps),
+    /// and classified, minimal risk, with its two obligations attested (else `classification-missing`).
+    static let attested = "\nclassification: {role: provider}\nattestations:\n"
+        + [4, 5, 9, 10, 11, 12, 13, 14, 15].map { "  art-\($0): {by: grc@example.com, date: 2026-11-01, evidence: [\"https://grc.example/\($0)\"]}\n" }.joined()
 
     /// The previous release: agents a (one gap: no bias testing), b (compliant) and old (removed later).
     static let previous: [String: String] = [

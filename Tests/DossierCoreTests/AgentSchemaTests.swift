@@ -18,7 +18,7 @@ struct AgentSchemaTests {
             for field in fields {
                 guard let binding = field.binding else {
                     #expect([.level, .done, .map, .checklist, .attestations, .requiredText, .requiredDate, .text, .textList,
-                         .evidenceList].contains(field.kind),
+                         .evidenceList, .role, .areas].contains(field.kind),
                             "\(field.key) has no binding")
                     continue
                 }
@@ -32,7 +32,7 @@ struct AgentSchemaTests {
                 case .date, .requiredDate: fits = binding is WritableKeyPath<Root, CalendarDate?>
                 case .textList: fits = binding is WritableKeyPath<Root, [String]>
                 case .metrics: fits = binding is WritableKeyPath<Root, [(String, ExactDecimal)]>
-                case .level, .done, .map, .checklist, .attestations, .evidenceList: fits = false
+                case .level, .done, .map, .checklist, .attestations, .evidenceList, .role, .areas: fits = false
                 }
                 #expect(fits, "\(field.key): its binding does not have the type of \(field.kind)")
             }
@@ -42,6 +42,7 @@ struct AgentSchemaTests {
         check(AgentFields.compliance)
         check(AgentFields.checklistEntry)
         check(AgentFields.attestation)
+        check(AgentFields.classification)
     }
 
     @Test func schemaDescribesEveryKeyTheLoaderReads() throws {

@@ -94,7 +94,7 @@ struct ScorerTests {
         #expect(order == [
             "high risk_management", "high data_governance", "high documentation", "high record_keeping",
             "high transparency", "high human_oversight", "high accuracy", "high approval-gate-missing",
-            "medium data-quality-undocumented", "medium owner-missing",
+            "medium classification-missing", "medium data-quality-undocumented", "medium owner-missing",
         ])
     }
 

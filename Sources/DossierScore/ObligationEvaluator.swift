@@ -1,0 +1,95 @@
+import DossierSupport
+import DossierModel
+
+/// Decides each catalog obligation of an agent (OBLIGATIONS.md): whether it applies and why
+/// not, from when, and whether an attestation meets it.
+package struct ObligationEvaluator: Sendable {
+    package let config: Config
+    package let asOf: CalendarDate
+
+    package init(config: Config, asOf: CalendarDate) {
+        self.config = config
+        self.asOf = asOf
+    }
+
+    /// Whether an attestation meets an obligation: at least one existing evidence entry, and not stale.
+    package func meets(_ attestation: Attestation?) -> Bool {
+        guard let attestation else { return false }
+        return attestation.hasExistingEvidence && !attestation.isStale(asOf: asOf, maxAgeDays: config.thresholds.assessmentMaxAgeDays)
+    }
+
+    /// The agent's class and its obligations in catalog order (`[]` when unclassified).
+    package func evaluate(_ agent: AgentRecord) -> (AIActClass, [Obligation]) {
+        guard let classification = agent.classification else { return (.unclassified, []) }
+        // The loader refuses a classified agent without a role; provider is the heavier reading.
+        let role = classification.role ?? config.role ?? .provider
+        let obligations = ObligationCatalog.all.map { definition -> Obligation in
+            let (group, notApplicable) = applicability(definition.id, classification, role: role)
+            guard let group else {
+                return Obligation(id: definition.id, article: definition.article, title: definition.title,
+                                  status: .notApplicable, appliesFrom: nil, reason: notApplicable)
+            }
+            let date = config.date(of: group)
+            let metBy: Obligation.MetBy? = meets(agent.attestations[definition.id]) ? .agent
+                : meets(config.attestations[definition.id]) ? .organization : nil
+            let status: ObligationStatus = metBy != nil ? .met : date > asOf ? .upcoming : .open
+            return Obligation(id: definition.id, article: definition.article, title: definition.title,
+                              status: status, appliesFrom: date, reason: nil, metBy: metBy)
+        }
+        return (classification.aiActClass, obligations)
+    }
+
+    /// The group an obligation applies by, or why it does not apply.
+    func applicability(_ id: String, _ c: Classification, role: Role) -> (ApplicabilityGroup?, String?) {
+        let highRisk = c.aiActClass == .highRisk
+        let route: ApplicabilityGroup = c.annexI ? .annexI : .annexIII
+        let notHighRisk = "not high-risk (\(c.aiActClass.rawValue))"
+        switch id {
+        case "art-4":
+            return (.general, nil)
+        case "art-5":
+            return (.prohibitions, nil)
+        case "art-6-3":
+            guard c.art63Exemption, !c.annexIII.isEmpty else { return (nil, "no Art. 6(3) exemption claimed") }
+            guard role.isProvider else { return (nil, "deployer role (the provider documents the assessment)") }
+            return (.annexIII, nil)
+        case "art-17", "art-72":
+            guard highRisk else { return (nil, notHighRisk) }
+            guard role.isProvider else { return (nil, "deployer role") }
+            return (route, nil)
+        case "art-26":
+            guard highRisk else { return (nil, notHighRisk) }
+            guard role.isDeployer else { return (nil, "provider role") }
+            return (route, nil)
+        case "art-27":
+            guard c.highRiskViaAnnexIII else {
+                return (nil, c.annexIII.isEmpty ? "no Annex III area" : "Art. 6(3) exemption claimed")
+            }
+            guard role.isDeployer else { return (nil, "provider role (the deployer assesses)") }
+            let publicService = config.publicService && c.annexIII.contains { $0 != .criticalInfrastructure }
+            let finance = c.annexIII.contains(.creditScoring) || c.annexIII.contains(.insurancePricing)
+            guard publicService || finance else {
+                return (nil, "not a public service, and no credit scoring or life and health insurance pricing")
+            }
+            return (.annexIII, nil)
+        case "art-49":
+            guard c.highRiskViaAnnexIII else {
+                return (nil, c.annexIII.isEmpty ? "no Annex III area" : "Art. 6(3) exemption claimed (registered under art-6-3)")
+            }
+            guard role.isProvider || config.publicAuthority else { return (nil, "deployer that is not a public authority") }
+            return (.annexIII, nil)
+        case "art-50":
+            let asProvider = role.isProvider && (c.interactsWithPeople || c.generatesSyntheticContent)
+            let asDeployer = role.isDeployer && (c.emotionRecognition || c.deepFake)
+            guard asProvider || asDeployer else {
+                return (nil, c.hasTransparencyTrigger ? "no Art. 50 trigger for the \(role.rawValue) role" : "no Art. 50 trigger")
+            }
+            return (.transparency, nil)
+        case "art-73":
+            guard highRisk else { return (nil, notHighRisk) }
+            return (route, nil)
+        default:
+            return (nil, "not in the catalog")
+        }
+    }
+}
