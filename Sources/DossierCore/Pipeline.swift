@@ -304,7 +304,9 @@ public struct Pipeline: Sendable {
     /// Writes a small, valid governance repository into `folder`; the paths written. Never overwrites.
     public func initialize(_ folder: URL) throws(DossierError) -> [String] {
         do {
-            return try StarterRepository.write(to: folder)
+            // Dated the day of writing (SOURCE_DATE_EPOCH, else the clock), like an unset as_of.
+            let today = try? EvaluationDate.resolve(configured: nil, environment: environment, now: now)
+            return try StarterRepository.write(to: folder, today: today)
         } catch {
             throw .io(.initialize, error)
         }

@@ -753,11 +753,14 @@ struct AgentContext: TemplateObject {
     let checks: [Check]
     let gaps: [GapContext]
     let checklist: [ChecklistSectionContext]
+    /// The AI Act class and obligations (OBLIGATIONS.md).
+    let obligations: AgentObligationsContext
     let audit: AuditContext?
 
     func value(named name: String) -> (any TemplateRepresentable)? {
         let record = agent.agent
         switch name {
+        case "ai_act": return obligations
         case "passed": return agent.passed
         case "total": return agent.total
         case "fully_compliant": return agent.fullyCompliant

@@ -89,6 +89,12 @@ package struct SiteBuilder: Sendable {
             let page = SitePaths.articlePage(check.article)
             jobs.append(Job(path: page) { try render("article", model.articleContext(check, page: page)) })
         }
+        for definition in ObligationCatalog.all {
+            let page = SitePaths.obligationPage(definition.id)
+            jobs.append(Job(path: page) { try render("obligation", model.obligationArticleContext(definition, page: page)) })
+        }
+        jobs.append(Job(path: "obligations.html") { try render("obligations", model.obligationsPageContext()) })
+        jobs.append(Job(path: "incidents.html") { try render("incidents", model.incidentsPageContext()) })
         jobs.append(Job(path: "index.html") { try render("index", model.indexContext()) })
         for level in RiskLevel.allCases where report.agents.contains(where: { $0.agent.risk.level == level }) {
             let page = "risk/\(level.rawValue).html"

@@ -140,10 +140,7 @@ extension SiteModel {
             frame: frame(page: page, title: "Article \(number): \(check.title)", section: "articles"),
             article: ArticlePage.Article(number: number, check: check, introHTML: intro("articles/art-\(number).md", page: page),
                                          passing: passing, failing: failing),
-            articles: ArticleCheck.all.map { other in
-                ArticlePage.OtherArticle(number: other.article.replacingOccurrences(of: "Art. ", with: ""), title: other.title,
-                                         current: other.id == check.id, href: href(SitePaths.articlePage(other.article), from: page))
-            })
+            articles: articleNavigation(page: page, current: check.id))
     }
 
     /// An agent in the single-file report: verdict, facts, article results, gaps and open items.
@@ -201,5 +198,110 @@ extension SiteModel {
                           groups: gapGroups(page: page, item: "partials/gap-compact", lists: &lists),
                           matrix: checklistMatrix(page: page, anchors: true, lists: &lists),
                           changes: changesCounts(page: page), inputs: repository.inputs + templates.overrides)
+    }
+}
+
+// MARK: Obligations beyond Articles 9–15
+
+extension SiteModel {
+    /// An agent's class and obligations, linked from `page`.
+    func obligationsContext(_ agent: AgentReport, page: String) -> AgentObligationsContext {
+        AgentObligationsContext(id: agent.agent.id, name: agent.agent.name, href: href(SitePaths.agentPage(agent.agent.id), from: page),
+                                aiActClass: agent.aiActClass,
+                                obligations: agent.obligations.map {
+                                    ObligationContext(obligation: $0, href: href(SitePaths.obligationPage($0.id), from: page), asOf: report.asOf)
+                                })
+    }
+
+    /// Every article with a page, in article order: the obligations' and the seven checks'.
+    func articleNavigation(page: String, current: String) -> [ArticlePage.OtherArticle] {
+        typealias Entry = (article: String, title: String, target: String, id: String)
+        let checks: [Entry] = ArticleCheck.all.map { ($0.article, $0.title, SitePaths.articlePage($0.article), $0.id) }
+        let obligations: [Entry] = ObligationCatalog.all.map { ($0.article, $0.title, SitePaths.obligationPage($0.id), $0.id) }
+        let ordered = (checks + obligations).sorted { (a: Entry, b: Entry) -> Bool in
+            Self.articleOrder(a.article).lexicographicallyPrecedes(Self.articleOrder(b.article))
+        }
+        return ordered.map { (entry: Entry) -> ArticlePage.OtherArticle in
+            ArticlePage.OtherArticle(number: String(entry.article.dropFirst("Art. ".count)), title: entry.title,
+                                     current: entry.id == current, href: href(entry.target, from: page))
+        }
+    }
+
+    /// `Art. 6(3)` → (6, 3); `Art. 27` → (27, 0).
+    static func articleOrder(_ article: String) -> [Int] {
+        article.dropFirst("Art. ".count).split(whereSeparator: { $0 == "(" || $0 == ")" }).compactMap { Int($0) } + [0]
+    }
+
+    func obligationsPageContext() -> ObligationsPage {
+        let page = "obligations.html"
+        let agents = report.agents.indices.map { obligationsContext(report.agents[$0], page: page) }
+        let config = repository.config
+        let milestones = ApplicabilityGroup.allCases.compactMap { group -> ObligationsPage.Milestone? in
+            let date = config.date(of: group)
+            guard date > report.asOf else { return nil }
+            var titles: [String] = []
+            var agentCount = 0
+            for index in report.agents.indices {
+                let upcoming = report.agents[index].obligations.filter { $0.status == .upcoming && $0.appliesFrom == date }
+                if !upcoming.isEmpty { agentCount += 1 }
+                for obligation in upcoming where !titles.contains("\(obligation.article) \(obligation.title)") {
+                    titles.append("\(obligation.article) \(obligation.title)")
+                }
+            }
+            return ObligationsPage.Milestone(date: date, days: report.asOf.days(until: date), group: group, source: group.source,
+                                             obligations: titles, agents: agentCount)
+        }.sorted { $0.date < $1.date }
+        var counts: [ObligationStatus: Int] = [:]
+        for index in report.agents.indices {
+            for obligation in report.agents[index].obligations { counts[obligation.status, default: 0] += 1 }
+        }
+        return ObligationsPage(
+            frame: frame(page: page, title: "Obligations", section: "obligations"),
+            columns: ObligationCatalog.all.map { ObligationsPage.Column(definition: $0, href: href(SitePaths.obligationPage($0.id), from: page)) },
+            rows: agents.filter { $0.aiActClass != .unclassified },
+            unclassified: agents.filter { $0.aiActClass == .unclassified },
+            milestones: milestones,
+            counts: [.open, .upcoming, .met, .notApplicable].map { ObligationsPage.StatusCount(status: $0, count: counts[$0, default: 0]) },
+            organizationAttestations: Attestation.ordered(report.attestations.keys).compactMap { id in
+                report.attestations[id].map { attestation in
+                    ObligationsPage.AttestationRow(id: id, attestation: attestation, stale: report.staleAttestations.contains(id),
+                                                   evidence: attestation.evidence.map { entry in
+                                                       var context = evidenceContext(entry.ref, page: page)
+                                                       context.missing = !entry.exists
+                                                       return context
+                                                   })
+                }
+            })
+    }
+
+    func incidentsPageContext() -> IncidentsPage {
+        let page = "incidents.html"
+        let names = Dictionary(report.agents.map { ($0.agent.id, $0.agent.name) }, uniquingKeysWith: { first, _ in first })
+        return IncidentsPage(frame: frame(page: page, title: "Incidents", section: "incidents"),
+                             incidents: report.incidents.map { entry in
+                                 IncidentContext(entry: entry, agentName: names[entry.incident.agent] ?? entry.incident.agent,
+                                                 agentHref: href(SitePaths.agentPage(entry.incident.agent), from: page), asOf: report.asOf,
+                                                 sourceHref: report.sourceLink.url(for: entry.incident.source))
+                             })
+    }
+
+    func obligationArticleContext(_ definition: ObligationDefinition, page: String) -> ObligationArticlePage {
+        let config = repository.config
+        let groups = ApplicabilityGroup.allCases.map { "\($0.rawValue) (from \(config.date(of: $0)))" }
+        let group: String = switch definition.id {
+        case "art-4": groups[0]
+        case "art-5": groups[1]
+        case "art-50": groups[2]
+        case "art-6-3", "art-27", "art-49": groups[3]
+        default: "\(groups[3]), or \(groups[4]) for an Annex I system"
+        }
+        let rows = report.agents.indices.compactMap { index -> ObligationArticlePage.Row? in
+            let agent = obligationsContext(report.agents[index], page: page)
+            guard let obligation = agent.obligations.first(where: { $0.obligation.id == definition.id }) else { return nil }
+            return ObligationArticlePage.Row(agent: agent, obligation: obligation)
+        }
+        return ObligationArticlePage(frame: frame(page: page, title: "\(definition.article): \(definition.title)", section: "articles"),
+                                     definition: definition, group: group, rows: rows,
+                                     articles: articleNavigation(page: page, current: definition.id))
     }
 }

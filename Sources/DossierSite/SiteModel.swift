@@ -64,7 +64,8 @@ struct SiteModel {
         let root = baseURL.isEmpty ? SitePaths.root(of: page) : baseURL
         let nav: [NavItem] = [
             ("index", "Portfolio", "index.html"), ("gaps", "Gaps", "gaps.html"), ("checklist", "Checklist", "checklist.html"),
-            ("articles", "Articles", "articles/art-9.html"), ("docs", "Documents", "documents.html"),
+            ("articles", "Articles", "articles/art-9.html"), ("obligations", "Obligations", "obligations.html"),
+            ("incidents", "Incidents", "incidents.html"), ("docs", "Documents", "documents.html"),
             ("changes", "Changes", "changes.html"),
         ].compactMap { key, label, target in
             if key == "docs", repository.documents.isEmpty { return nil }
@@ -175,6 +176,15 @@ struct SiteModel {
 
     /// Evidence as a link (an http(s) URL, or a docs page of the site) or as a plain path.
     func evidenceContext(_ evidence: String, agent: AgentRecord, page: String) -> EvidenceContext {
+        var context = evidenceContext(evidence, page: page)
+        if !EvidencePath.isURL(evidence), agent.checklist.values.contains(where: { $0.evidence == evidence && !$0.evidenceExists }) {
+            context.missing = true
+        }
+        return context
+    }
+
+    /// An evidence entry as a link: a URL, or the page of a docs file (with its fragment).
+    func evidenceContext(_ evidence: String, page: String) -> EvidenceContext {
         var context = EvidenceContext(evidence: evidence)
         if EvidencePath.isURL(evidence) {
             context.url = evidence
@@ -187,9 +197,6 @@ struct SiteModel {
             }
             if linkPolicy.docs.contains(path) {
                 context.href = href(SitePaths.docPage(path), from: page) + fragment
-            }
-            if agent.checklist.values.contains(where: { $0.evidence == evidence && !$0.evidenceExists }) {
-                context.missing = true
             }
         }
         return context
@@ -223,6 +230,7 @@ struct SiteModel {
             },
             gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
             checklist: checklistContext(agent, page: page),
+            obligations: obligationsContext(agent, page: page),
             audit: agent.audit.map { audit in
                 var context = auditContext(audit, agentID: record.id)
                 // Executed and blocked apart: a blocked attempt above the limit is the limit holding.

@@ -14,6 +14,9 @@ package enum SitePaths {
         String(repositoryPath.dropLast(3)) + ".html"
     }
 
+    /// `articles/art-27.html`: the page of an obligation of the catalog (OBLIGATIONS.md).
+    package static func obligationPage(_ id: String) -> String { "articles/\(id).html" }
+
     package static func articlePage(_ article: String) -> String {
         "articles/art-\(article.replacingOccurrences(of: "Art. ", with: "")).html"
     }

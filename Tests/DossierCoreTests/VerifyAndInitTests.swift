@@ -95,7 +95,7 @@ struct VerifyAndInitTests {
         try FileManager.default.removeItem(at: built.file("docs"))
         let result = try built.verify()
         let docs = result.manifest.outputs.map(\.path).filter { $0.hasPrefix("docs/") }
-        #expect(docs.count == 11)
+        #expect(docs.count == 13)
         #expect(result.missing == docs + ["gaps.html"])
         #expect(result.changed.isEmpty && result.extra.isEmpty)
     }
@@ -137,7 +137,10 @@ struct VerifyAndInitTests {
         try FileManager.default.moveItem(at: built.file("articles"), to: elsewhere)
         try FileManager.default.createSymbolicLink(at: built.file("articles"), withDestinationURL: elsewhere)
         let result = try built.verify()
-        #expect(result.missing == (9...15).map { "articles/art-\($0).html" }.sorted(by: ByteOrder.less), "art-10 … art-15, art-9: byte order")
+        // Every article page: the seven checks' and the obligations', in byte order (art-10 … art-15, art-17, …, art-9).
+        let pages = (9...15).map { "articles/art-\($0).html" } + ObligationCatalog.ids.map { "articles/\($0).html" }
+        #expect(result.missing == pages.sorted(by: ByteOrder.less))
+        #expect(result.missing.first == "articles/art-10.html" && result.missing.last == "articles/art-9.html")
         #expect(result.extra == ["articles"])
     }
 
@@ -250,7 +253,7 @@ struct VerifyAndInitTests {
         let verifier = SiteVerifier(site: built.site)
         let intact = try verifier.verifyInputs(repository: built.repository)
         #expect(intact.isIntact)
-        #expect(intact.checked == 13, "dossier.yaml, the agent and eleven docs pages")
+        #expect(intact.checked == 16, "dossier.yaml, incidents.yaml, the agent and thirteen docs pages")
 
         let repo = built.repository
         try Data("name: Changed\n".utf8).write(to: repo.appendingPathComponent("agents/example-agent.yaml"))
@@ -292,7 +295,7 @@ struct VerifyAndInitTests {
         let repository = try #require(result.repository)
         #expect(repository.agents.map(\.id) == ["example-agent"])
         #expect(repository.config.asOf == nil, "as_of is left to SOURCE_DATE_EPOCH or today")
-        #expect(repository.documents.count == 11)
+        #expect(repository.documents.count == 13)
 
         // Within a year of the risk assessment: nothing at all to fix.
         let report = Scorer(asOf: try #require(CalendarDate("2026-06-30")), release: "2026.1").score(repository)
@@ -304,12 +307,13 @@ struct VerifyAndInitTests {
         #expect(agent.checklist.allSatisfy { $0.status != .open })
     }
 
-    /// `as_of` defaults to today, so the starter must pass `check --fail-on high` whatever the date.
+    /// `as_of` defaults to today, so the starter must pass `check --fail-on high` whatever the date it is
+    /// written and checked on (its organization attestations are dated the day of `dossier init`).
     @Test(arguments: ["2025-06-01", "2026-01-15", "2027-01-15", "2027-01-16", "2031-12-31"])
     func starterPassesTheDefaultGateOnAnyDate(date: String) throws {
         let root = Self.temporaryFolder("init")
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try StarterRepository.write(to: root)
+        _ = try StarterRepository.write(to: root, today: try #require(CalendarDate(date)))
         let repository = try #require(try RepositoryLoader(root: root, rules: .standard).load().repository)
         let asOf = try EvaluationDate.resolve(configured: repository.config.asOf, environment: [:],
                                               now: Self.seconds(try #require(CalendarDate(date))))
@@ -317,8 +321,13 @@ struct VerifyAndInitTests {
         #expect(report.openGaps(atLeast: .high).isEmpty)
         #expect(report.agents.allSatisfy { $0.deployable })
         #expect(report.agents.allSatisfy { $0.fullyCompliant })
-        // Only an out-of-date assessment and attestations may show, as medium findings asking for new ones.
-        #expect(Set(report.agents.flatMap(\.gaps).map(\.rule)).isSubset(of: ["stale-risk-assessment", "attestation-stale"]))
+        // Only an out-of-date assessment and attestations may show, as medium findings asking for new ones
+        // (an obligation whose agent attestation is out of date is open, medium for a limited-risk agent);
+        // an obligation about to apply is a low reminder.
+        let gaps = report.agents.flatMap(\.gaps)
+        #expect(Set(gaps.map(\.rule)).isSubset(of: ["stale-risk-assessment", "attestation-stale", "obligation-open", "obligation-upcoming"]))
+        #expect(gaps.allSatisfy { !$0.severity.isAtLeast(.high) })
+        #expect(report.agents.allSatisfy { $0.obligations.first { $0.id == "art-5" }?.status == .met }, "art-5 is met by the organization")
     }
 
     @Test func starterEvidenceExistsAndFilesAreCommented() throws {
@@ -327,7 +336,8 @@ struct VerifyAndInitTests {
         _ = try StarterRepository.write(to: root)
         let repository = try #require(try RepositoryLoader(root: root, rules: .standard).load().repository)
         let attested = repository.agents.flatMap { $0.attestations.values.flatMap { $0.evidence.map(\.ref) } }
-        #expect(repository.agents.allSatisfy { $0.attestations.count == 7 }, "every article is attested")
+        #expect(repository.agents.allSatisfy { agent in Attestation.articleKeys.allSatisfy { agent.attestations[$0] != nil } }, "every article is attested")
+        #expect(repository.config.attestations.keys.sorted() == ["art-4", "art-5"], "the obligations met once for the organization")
         let evidence = repository.agents.flatMap { $0.checklist.values.compactMap(\.evidence) } + attested
         #expect(!evidence.isEmpty)
         for path in evidence {

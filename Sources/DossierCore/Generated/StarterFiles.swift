@@ -23,14 +23,16 @@ report.json
 # AI Agent Governance
 
 The governance records of our AI agents: for each agent, its risk profile,
-its EU AI Act record (Articles 9 to 15) and its deployment checklist.
+its EU AI Act record (Articles 9 to 15), its classification and the
+obligations that follow from it, and its deployment checklist.
 [dossier](https://git.example.com/your-org/dossier) scores them and
 publishes them as a static site.
 
 ```
-dossier.yaml              organization, release, thresholds
+dossier.yaml              organization, release, role, organization-wide attestations, thresholds
 agents/<id>.yaml          one file per agent
 audit/<id>.json           audit evidence per agent (optional)
+incidents.yaml            serious incidents and their Art. 73 reports
 docs/*.md                 policies, plans and the evidence that attestations and checklists point to
 ```
 
@@ -190,6 +192,15 @@ compliance:
   accuracy_metrics: {answer_accuracy: 0.94}
   adversarial_testing: true
 
+# The AI Act classification: it turns obligation tracking on (the
+# Obligations page of the site). A chatbot that talks to customers and writes
+# e-mails has Art. 50 transparency duties; add annex_iii: [area] for a
+# high-risk use (employment, credit-scoring, education …), and role: when
+# it differs from dossier.yaml's.
+classification:
+  interacts_with_people: true
+  generates_synthetic_content: true
+
 # Who vouches for each article's record, when, and the proof: an article
 # that passes is "evidenced" when someone attests it with evidence that
 # exists (a path in this repository or an https link) and the attestation is
@@ -203,6 +214,8 @@ attestations:
   art-13: {by: support-ux@example.com, date: 2026-01-15, evidence: [docs/transparency.md]}
   art-14: {by: support-leads@example.com, date: 2026-01-15, evidence: [docs/oversight.md]}
   art-15: {by: support-quality@example.com, date: 2026-01-15, evidence: [docs/evaluation.md]}
+  # An obligation of the classification above (Art. 50: people are told they talk to an AI).
+  art-50: {by: support-ux@example.com, date: 2026-01-15, evidence: [docs/transparency.md]}
 
 # The deployment checklist. Items decided from the data above (risk level,
 # allowed tools, limits, approvals, logging, the compliance record) are
@@ -222,6 +235,20 @@ checklist:
   gdpr_documented: {done: true, evidence: docs/data-handling.md}
   sector_requirements_reviewed: {done: n/a, note: "retail customer support: consumer law only"}
   incident_response_plan: {done: true, evidence: docs/incident-response.md}
+
+"""#),
+        ("docs/ai-literacy.md", #"""
+# AI literacy (Art. 4)
+
+Who operates or supervises the agents, and what they learned to do it well.
+
+| team | training | when |
+|---|---|---|
+| Support platform (owners) | how the agent decides, its limits, reading its audit log | 2026-01 |
+| Support leads (oversight) | taking over a conversation, stopping the agent, reporting an incident | 2026-01 |
+
+Replace this table with your own training records, and link them from the
+`art-4` attestation in dossier.yaml.
 
 """#),
         ("docs/data-handling.md", #"""
@@ -359,6 +386,22 @@ Every action of the assistant is logged by the policy engine and kept for
 - The support console has a kill switch.
 
 """#),
+        ("docs/prohibited-practices.md", #"""
+# Prohibited practices review (Art. 5)
+
+Each agent was checked against the practices Art. 5 of the AI Act prohibits
+(manipulation, exploiting vulnerabilities, social scoring, emotion recognition
+at work or school, biometric categorisation by sensitive traits, and the
+others the article lists).
+
+| agent | finding | reviewed |
+|---|---|---|
+| example-agent | none of the prohibited practices | 2026-01-15 |
+
+Review every new agent before its first release, and link this page from the
+`art-5` attestation in dossier.yaml.
+
+"""#),
         ("docs/risk-assessment.md", #"""
 # Risk assessment
 
@@ -426,6 +469,21 @@ release: "2026.1"
 # and update it each release.
 # as_of: 2026-06-30
 
+# Your role for these agents under the EU AI Act: provider, deployer or
+# provider-and-deployer. An organization that builds its own agents on a
+# model API is usually their provider. An agent's classification: block may
+# say otherwise. Reference: docs/reference/obligations.md.
+role: provider
+
+# Obligations met once for every agent: AI literacy of the staff (Art. 4) and
+# the prohibited-practices review of the portfolio (Art. 5). Each needs who,
+# when, and evidence that exists; an agent's own attestation takes precedence.
+# `dossier init` dated them the day it wrote this file: review the evidence
+# and attest again at least once a year (assessment_max_age_days).
+attestations:
+  art-4: {by: people-team@example.com, date: 2026-01-15, evidence: [docs/ai-literacy.md]}
+  art-5: {by: legal@example.com, date: 2026-01-15, evidence: [docs/prohibited-practices.md]}
+
 # Thresholds, shown with their default values.
 thresholds:
   # Art. 12 (and Art. 19, 26(6)): keep automatic logs at least six months.
@@ -436,6 +494,21 @@ thresholds:
   approval_timeout_max_ratio: 0.05
   # Audit evidence: more than 1% of events violating a policy is a finding.
   violation_max_ratio: 0.01
+
+"""#),
+        ("incidents.yaml", #"""
+# Serious incidents (Art. 73 of the AI Act), one entry each. Report each to
+# the market surveillance authority within 15 days of becoming aware of it
+# (10 after a death, 2 for a widespread one). Reference:
+# docs/reference/obligations.md.
+#
+# - id: INC-2026-001
+#   agent: example-agent
+#   aware_on: 2026-03-02
+#   kind: serious            # serious | death | widespread
+#   reported_on: 2026-03-10  # once reported
+#   summary: What happened, in a sentence.
+[]
 
 """#),
     ]

@@ -195,6 +195,22 @@ are documented. Findings add whether the assessment is dated and recent.
 {{> partials/foot}}
 
 """#,
+        "incidents.mustache": #"""
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
+<h1>Serious incidents (Art. 73)</h1>
+<p class="lead">The register of <code>incidents.yaml</code> as of {{site.as_of}}. A serious incident is reported to the market surveillance authority within 15 days of becoming aware of it, 10 days after a death, and 2 days for a widespread infringement or a serious and irreversible disruption of critical infrastructure.</p>
+{{#has_incidents}}<div class="table-scroll"><table class="incidents">
+<caption>Each incident with its deadline, and the days left or late</caption>
+<thead><tr><th scope="col">Incident</th><th scope="col">Agent</th><th scope="col">Kind</th><th scope="col">Aware on</th><th scope="col">Deadline</th><th scope="col">Reported on</th><th scope="col">Status</th></tr></thead>
+<tbody>
+{{#incidents}}<tr><th scope="row">{{#source_href}}<a href="{{source_href}}" rel="noopener noreferrer">{{id}}</a>{{/source_href}}{{^source_href}}{{id}}{{/source_href}}{{#summary}}<br><span class="summary">{{summary}}</span>{{/summary}}</th><td><a href="{{agent_href}}">{{agent_name}}</a></td><td>{{kind}} ({{days_allowed}})</td><td><time datetime="{{aware_on}}">{{aware_on}}</time></td><td><time datetime="{{deadline}}">{{deadline}}</time></td><td>{{#reported_on}}<time datetime="{{reported_on}}">{{reported_on}}</time>{{/reported_on}}{{^reported_on}}<span class="missing">not reported</span>{{/reported_on}}</td><td><span class="incident status-{{status}}">{{status_label}}</span><br><span class="timing">{{timing}}</span></td></tr>
+{{/incidents}}
+</tbody>
+</table></div>{{/has_incidents}}
+{{^has_incidents}}<p class="none">No incident is recorded.</p>{{/has_incidents}}
+{{> partials/foot}}
+
+"""#,
         "index.mustache": #"""
 {{% CONTENT_TYPE: HTML}}{{> partials/head}}
 <h1>Portfolio</h1>
@@ -245,6 +261,57 @@ and every item of its [deployment checklist](checklist.html) is done or not
 applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 """#,
+        "obligation.mustache": #"""
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
+<nav class="article-nav" aria-label="Articles"><ul>{{#articles}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>Art. {{number}}</a></li>{{/articles}}</ul></nav>
+<h1>Article {{number}}: {{title}}</h1>
+<p class="reference">{{reference}} · obligation <code>{{id}}</code> · applies from <code>{{group}}</code></p>
+<section class="explanation"><p>{{requires}}</p><p><strong>Applies to:</strong> {{applies_to}}</p></section>
+<section aria-labelledby="agents">
+<h2 id="agents">Classified agents</h2>
+{{#has_rows}}<div class="table-scroll"><table>
+<caption>Each classified agent's status for {{article}}</caption>
+<thead><tr><th scope="col">Agent</th><th scope="col">Class</th><th scope="col">Status</th><th scope="col">When</th></tr></thead>
+<tbody>{{#rows}}<tr><th scope="row">{{#agent}}<a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span>{{/agent}}</th><td>{{#agent}}{{ai_act_class_label}}{{/agent}}</td>{{#obligation}}<td><span class="obligation status-{{status}}">{{status_label}}</span>{{#met_by}} <span class="met-by">by {{met_by}}</span>{{/met_by}}</td><td>{{when}}</td>{{/obligation}}</tr>
+{{/rows}}</tbody>
+</table></div>{{/has_rows}}
+{{^has_rows}}<p class="none">No agent is classified.</p>{{/has_rows}}
+</section>
+{{> partials/foot}}
+
+"""#,
+        "obligations.mustache": #"""
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
+<h1>Obligations beyond Articles 9–15</h1>
+<p class="lead">What the AI Act asks of each classified agent as of {{site.as_of}}, by the organization's role, the agent's classification and the date: each cell is the obligation's status, with the date it applies from. <a href="{{root}}incidents.html">Incidents</a> are on their own page.</p>
+<ul class="obligation-counts">{{#counts}}<li><span class="obligation status-{{status}}">{{label}}</span> {{count}}</li>{{/counts}}</ul>
+{{#has_milestones}}<section aria-labelledby="timeline">
+<h2 id="timeline">Dates to come</h2>
+<ol class="timeline">{{#milestones}}<li{{#within_year}} class="within-year"{{/within_year}}><time datetime="{{date}}">{{date}}</time> <span class="days">({{days}}{{#within_year}}, within 12 months{{/within_year}})</span>: <code>{{group}}</code> applies{{#has_obligations}}: {{obligations}}{{/has_obligations}} · {{agents}}<br><span class="source">{{source}}</span></li>
+{{/milestones}}</ol>
+</section>{{/has_milestones}}
+{{^has_milestones}}<p class="none">Every obligation group already applies.</p>{{/has_milestones}}
+<section aria-labelledby="matrix">
+<h2 id="matrix">Agents × obligations</h2>
+{{#has_rows}}<div class="table-scroll matrix-scroll"><table class="matrix obligations-matrix">
+<caption>Each classified agent's obligations: met, open, upcoming (with the date they apply from) or – not applicable</caption>
+<thead><tr><th scope="col">Agent</th><th scope="col">Class</th>{{#columns}}<th scope="col"><a href="{{href}}" title="{{title}}">{{article}}</a></th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td><span class="ai-class class-{{ai_act_class}}">{{ai_act_class_label}}</span></td>{{#obligations}}<td class="cell status-{{status}}" title="{{article}} {{title}}: {{status_label}}{{#reason}} ({{reason}}){{/reason}}">{{#applies}}{{status_label}}<br><span class="date">{{applies_from}}</span>{{/applies}}{{^applies}}–{{/applies}}</td>{{/obligations}}</tr>
+{{/rows}}
+</tbody>
+</table></div>{{/has_rows}}
+{{^has_rows}}<p class="none">No agent is classified yet: add a <code>classification:</code> block to an agent file to track its obligations.</p>{{/has_rows}}
+{{#has_unclassified}}<p class="note">Not classified ({{unclassified_count}}, no obligation tracked): {{#unclassified}}<a href="{{href}}">{{name}}</a> {{/unclassified}}</p>{{/has_unclassified}}
+</section>
+{{#has_organization_attestations}}<section aria-labelledby="organization">
+<h2 id="organization">Met once for the organization</h2>
+<ul class="organization-attestations">{{#organization_attestations}}<li><strong>{{article}} {{title}}</strong>: {{by}}, {{date}}{{#stale}} <span class="attestation-stale">stale</span>{{/stale}}{{^meets}} <span class="missing">(meets nothing: stale or no existing evidence)</span>{{/meets}}{{#has_evidence}}<ul class="evidence">{{#evidence_list}}<li>{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}</li>{{/evidence_list}}</ul>{{/has_evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}</li>
+{{/organization_attestations}}</ul>
+</section>{{/has_organization_attestations}}
+{{> partials/foot}}
+
+"""#,
         "partials/agent-body.mustache": #"""
 {{% CONTENT_TYPE: HTML}}<p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
 <dl class="facts">
@@ -281,6 +348,21 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 {{/checks}}
 </tbody>
 </table></div>
+</section>
+
+<section aria-labelledby="obligations-{{id}}">
+{{#ai_act}}<h3 id="obligations-{{id}}">AI Act class and obligations</h3>
+{{#classified}}<p>Class: <span class="ai-class class-{{ai_act_class}}">{{ai_act_class_label}}</span></p>
+<div class="table-scroll"><table class="obligations">
+<caption>The obligations that apply to this agent, with their status and date</caption>
+<thead><tr><th scope="col">Article</th><th scope="col">Obligation</th><th scope="col">Status</th><th scope="col">When</th></tr></thead>
+<tbody>
+{{#applicable}}<tr><td><a href="{{href}}">{{article}}</a></td><td>{{title}}</td><td><span class="obligation status-{{status}}">{{status_label}}</span>{{#met_by}} <span class="met-by">by {{met_by}}</span>{{/met_by}}</td><td>{{when}}</td></tr>
+{{/applicable}}
+</tbody>
+</table></div>
+{{#has_not_applicable}}<p class="note">Not applicable: {{#not_applicable}}<a href="{{href}}">{{article}}</a> ({{reason}}) {{/not_applicable}}</p>{{/has_not_applicable}}{{/classified}}
+{{^classified}}<p class="note">Not classified: add a <code>classification:</code> block (role, Annex III areas, Art. 50 triggers) to track the agent's AI Act obligations.</p>{{/classified}}{{/ai_act}}
 </section>
 
 <section aria-labelledby="gaps-{{id}}">
@@ -794,6 +876,26 @@ svg.lines { width: 100%; height: auto; max-width: 40rem; display: block; }
 .chart-value { font-size: 11px; font-weight: 600; }
 .axis-title { font-weight: 600; }
 .changes-box { border-left: 4px solid var(--accent); padding: 0.2rem 1rem; margin: 1rem 0; }
+
+/* Obligations beyond Articles 9-15 and incidents */
+.obligation, .incident { font-weight: 600; white-space: nowrap; }
+.obligation.status-met, .incident.status-reported { color: var(--ok); }
+.obligation.status-open, .incident.status-overdue { color: var(--bad); }
+.obligation.status-upcoming, .incident.status-due, .incident.status-late { color: var(--medium); }
+.obligation.status-not-applicable { color: var(--na); }
+.matrix .cell.status-met { background: var(--ok-bg); color: var(--ok); }
+.matrix .cell.status-open { background: var(--bad-bg); color: var(--bad); font-weight: 700; }
+.matrix .cell.status-upcoming { background: var(--medium-bg); color: var(--medium); }
+.matrix .cell.status-not-applicable { background: var(--na-bg); color: var(--na); }
+.obligations-matrix .date { font-size: 0.8rem; font-weight: 400; }
+.obligation-counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+.timeline { padding-left: 1.2rem; }
+.timeline .within-year time { font-weight: 700; }
+.timeline .source, .incidents .summary, .incidents .timing, .met-by { font-size: 0.85rem; color: var(--muted); }
+.ai-class { font-weight: 600; }
+.ai-class.class-high-risk { color: var(--bad); }
+.incidents time, .obligations-matrix .date { white-space: nowrap; }
+.incidents th .summary { font-weight: 400; }
 
 """#,
     ]
