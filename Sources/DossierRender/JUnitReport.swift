@@ -213,6 +213,15 @@ package enum JUnitReport {
             properties.append(("attestation.\(Attestation.key(forArticle: result.article))",
                                "\(agent.backing(of: result).rawValue) by \(attestation.by) on \(attestation.date)"))
         }
+        // The AI Act class and each obligation that applies (OBLIGATIONS.md); an open one is also a failing
+        // `obligation-open` test case, and the agent's incidents are listed too.
+        properties.append(("ai_act_class", agent.aiActClass.rawValue))
+        for obligation in agent.obligations where obligation.status != .notApplicable {
+            properties.append(("obligation.\(obligation.id)", "\(obligation.status.rawValue), applies from \(obligation.appliesFrom?.description ?? "-")"))
+        }
+        for entry in report.incidents where entry.incident.agent == agent.agent.id {
+            properties.append(("incident.\(entry.incident.id)", "\(entry.status.rawValue): \(entry.incident.kind.rawValue), aware on \(entry.incident.awareOn), deadline \(entry.incident.deadline)"))
+        }
         for (name, value) in properties {
             suite.xml += "      <property" + attributes([("name", name), ("value", value)]) + "/>\n"
         }

@@ -13,6 +13,11 @@ import DossierScore
 ///   agent has all four severities, 0 included, so a gap that closes goes to 0
 ///   instead of vanishing. Waived gaps are not counted.
 /// - `dossier_agent_deployable{agent}` (gauge): 1 when deployable, else 0.
+/// - `dossier_agent_obligations{agent,status}` (gauge): the agent's AI Act
+///   obligations (OBLIGATIONS.md) by status, `open`, `upcoming`, `met` and
+///   `not-applicable`, 0 included (all 0 for an unclassified agent).
+/// - `dossier_incidents{status}` (gauge): the incidents of `incidents.yaml` known
+///   on the as-of date, by status (`reported`, `late`, `due`, `overdue`), 0 included.
 /// - `dossier_report_info{organization,release,as_of}` (gauge, always 1): which
 ///   report the numbers come from, to join on or show in a dashboard.
 ///
@@ -95,6 +100,14 @@ package enum PrometheusReport {
         var deployable = Family(name: "dossier_agent_deployable",
                                 help: "1 when the agent is deployable (no open high or critical gap, checklist complete), else 0.",
                                 type: .gauge, labelNames: ["agent"])
+        var obligations = Family(name: "dossier_agent_obligations",
+                                 help: "AI Act obligations of the agent beyond Articles 9-15, by status.",
+                                 type: .gauge, labelNames: ["agent", "status"])
+        var incidents = Family(name: "dossier_incidents", help: "Serious incidents (Art. 73) known on the as-of date, by status.",
+                               type: .gauge, labelNames: ["status"])
+        for status in IncidentStatus.allCases {
+            incidents.samples.append(Sample(labelValues: [status.rawValue], value: report.incidents.count { $0.status == status }))
+        }
         var actions = Family(name: "ai_agent_actions_total",
                              help: "Actions of the agent in its audit evidence, allowed or blocked by policy.",
                              type: .counter, labelNames: ["agent_name", "action", "allowed"])
@@ -113,6 +126,9 @@ package enum PrometheusReport {
             for gap in agent.openGaps { open[gap.severity, default: 0] += 1 }
             for severity in Severity.allCases {
                 gaps.samples.append(Sample(labelValues: [id, severity.rawValue], value: open[severity] ?? 0))
+            }
+            for status in ObligationStatus.allCases {
+                obligations.samples.append(Sample(labelValues: [id, status.rawValue], value: agent.obligations.count { $0.status == status }))
             }
 
             guard let audit = agent.audit else { continue }
@@ -133,7 +149,7 @@ package enum PrometheusReport {
                 approvals.samples.append(Sample(labelValues: [id, status], value: max(count, 0)))
             }
         }
-        return [agents, info, checks, gaps, deployable, actions, violations, approvals]
+        return [agents, info, checks, gaps, deployable, obligations, incidents, actions, violations, approvals]
     }
 
     /// Whether `a` sorts before `b`: element by element, each compared by its

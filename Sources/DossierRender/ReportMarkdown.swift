@@ -68,6 +68,15 @@ package enum ReportMarkdown {
         let counts = Severity.allCases.map { String(summary.gaps[$0] ?? 0) }.joined(separator: " | ")
         out += "| \(summary.agents) | \(summary.fullyCompliant) | \(summary.fullyEvidenced) | \(summary.deployable) | \(counts) | \(summary.waived) |\n\n"
         if let changes = report.changes { out += self.changes(changes) }
+        if !report.incidents.isEmpty {
+            out += "## Serious incidents (Art. 73)\n\n| Incident | Agent | Kind | Aware on | Deadline | Reported on | Status |\n|---|---|---|---|---|---|---|\n"
+            for entry in report.incidents {
+                let incident = entry.incident
+                out += "| \(cell(incident.id)) | `\(incident.agent)` | \(incident.kind.rawValue) | \(incident.awareOn) | \(incident.deadline) | "
+                    + "\(incident.reportedOn.map(\.description) ?? "—") | \(entry.status == .reported ? entry.status.rawValue : "**\(entry.status.rawValue)**") |\n"
+            }
+            out += "\n"
+        }
 
         out += "## Agents\n\n"
         out += "| Agent | Risk | Declared · evidenced | Critical | High | Medium | Low | Deployable |\n"
@@ -88,7 +97,17 @@ package enum ReportMarkdown {
             out += "- Risk level: \(record.risk.level.rawValue)\n"
             out += "- Compliance score: \(agent.complianceScore) declared, \(agent.evidencedScore) evidenced\n"
             if let version = record.version { out += "- Version: \(escape(version))\n" }
-            out += "- Owner: \(TextRules.isBlank(record.owner) ? "*none*" : escape(record.owner))\n\n"
+            out += "- Owner: \(TextRules.isBlank(record.owner) ? "*none*" : escape(record.owner))\n"
+            out += "- AI Act class: \(agent.aiActClass.rawValue)\n\n"
+            let applicable = agent.obligations.filter { $0.status != .notApplicable }
+            if !applicable.isEmpty {
+                out += "| Obligation | Article | Status | Applies from |\n|---|---|---|---|\n"
+                for obligation in applicable {
+                    let status = obligation.status == .open ? "**open**" : obligation.status.rawValue
+                    out += "| \(cell(obligation.title)) | \(obligation.article) | \(status) | \(obligation.appliesFrom.map(\.description) ?? "—") |\n"
+                }
+                out += "\n"
+            }
             out += "| Check | Article | Result | Attestation |\n|---|---|---|---|\n"
             for (check, result) in zip(ArticleCheck.all, agent.checks) {
                 out += "| \(check.id) | \(check.article) | \(result.passed ? "pass" : "**fail**") | "

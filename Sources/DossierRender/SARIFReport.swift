@@ -122,11 +122,14 @@ package enum SARIFReport {
     ])
 
     private static func properties(_ report: Report) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("organization", .string(report.organization)),
             ("release", .string(report.release)),
             ("asOf", .string(report.asOf.description)),
-        ])
+        ]
+        // The incident register (OBLIGATIONS.md); its findings are results like any other gap.
+        if !report.incidents.isEmpty { members.append(("incidents", .array(report.incidents.map(ReportJSON.incidentValue)))) }
+        return .object(members)
     }
 
     /// The SARIF level of a severity: critical and high fail a review, medium warns, low informs.

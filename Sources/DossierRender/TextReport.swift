@@ -37,6 +37,13 @@ package struct TextReport: Sendable {
         out += "\(summary.deployable) deployable · open gaps: \(gaps)"
         if summary.waived > 0 { out += " · \(summary.waived) waived" }
         out += "\n"
+        if !report.incidents.isEmpty {
+            let counts = IncidentStatus.allCases.compactMap { status -> String? in
+                let count = report.incidents.count { $0.status == status }
+                return count == 0 ? nil : "\(count) \(status.rawValue)"
+            }
+            out += "incidents (Art. 73): \(counts.joined(separator: ", "))\n"
+        }
         if let failOnNew, let changes = report.changes {
             let failing = report.newOpenGaps(atLeast: failOnNew, changes: changes).count
             if failing == 0 {
@@ -60,6 +67,14 @@ package struct TextReport: Sendable {
         var out = bold(record.id) + " · \(TextReport.clean(record.name))\n"
         let verdict = agent.deployable ? paint("deployable", .green) : paint("not deployable", .red)
         out += "  \(record.risk.level.rawValue) risk · score \(agent.complianceScore) · \(verdict) (\(agent.verdictReason))\n"
+        if agent.aiActClass != .unclassified {
+            // Only the obligations that apply, by status (OBLIGATIONS.md).
+            let counts = [ObligationStatus.open, .upcoming, .met].compactMap { status -> String? in
+                let count = agent.obligations.count { $0.status == status }
+                return count == 0 ? nil : "\(count) \(status.rawValue)"
+            }
+            out += "  AI Act: \(agent.aiActClass.rawValue) · obligations: \(counts.isEmpty ? "none apply" : counts.joined(separator: ", "))\n"
+        }
         for gap in agent.gaps {
             let label = "[\(gap.severity.rawValue)]".padding(10)
             var title = gap.rule

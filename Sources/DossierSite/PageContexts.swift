@@ -807,6 +807,8 @@ struct ReportAgentContext: TemplateObject {
 
     let agent: AgentReport
     let gaps: [GapContext]
+    /// The AI Act class and obligations (OBLIGATIONS.md).
+    var obligations: AgentObligationsContext?
     var attestations: [AttestationRow] = []
 
     /// An article with who vouches for it.
@@ -838,6 +840,7 @@ struct ReportAgentContext: TemplateObject {
         case "owner": return TextRules.isBlank(record.owner) ? false : record.owner
         case "version": return optional(record.version)
         case "checks": return agent.checks.map(Check.init)
+        case "ai_act": return optional(obligations)
         case "gaps": return gaps
         case "has_gaps": return !gaps.isEmpty
         case "open_items": return openItems
@@ -1313,6 +1316,8 @@ struct ReportPage: TemplateObject {
     var changes: ChangesContext?
     /// Every input file read, with its SHA-256: what an auditor re-hashes.
     var inputs: [FileDigest] = []
+    /// The incident register (OBLIGATIONS.md).
+    var incidents: [IncidentContext] = []
 
     struct Input: TemplateObject {
         let digest: FileDigest
@@ -1335,6 +1340,8 @@ struct ReportPage: TemplateObject {
         case "agents_html": agentsHTML
         case "groups": groups
         case "matrix": matrix
+        case "incidents": incidents
+        case "has_incidents": !incidents.isEmpty
         case "changes_box": optional(changes)
         case "inputs": inputs.map(Input.init)
         case "has_inputs": !inputs.isEmpty

@@ -146,6 +146,7 @@ extension SiteModel {
     /// An agent in the single-file report: verdict, facts, article results, gaps and open items.
     func reportAgentContext(_ agent: AgentReport, page: String) -> ReportAgentContext {
         ReportAgentContext(agent: agent, gaps: agent.gaps.map { gapContext($0, agent: agent, page: page) },
+                           obligations: agent.aiActClass == .unclassified ? nil : obligationsContext(agent, page: page),
                            attestations: zip(ArticleCheck.all, agent.checks).map { check, result in
                                ReportAgentContext.AttestationRow(article: check.article,
                                                                  attestation: attestationContext(result, of: agent, page: page))
@@ -193,11 +194,14 @@ extension SiteModel {
                 try sink(templates.render("partials/report-agent", reportAgentContext(report.agents[index], page: page)))
             }
         }
-        return ReportPage(frame: frame, summary: summaryContext, charts: portfolioCharts, riskGroups: groups,
-                          agentsHTML: agents,
-                          groups: gapGroups(page: page, item: "partials/gap-compact", lists: &lists),
-                          matrix: checklistMatrix(page: page, anchors: true, lists: &lists),
-                          changes: changesCounts(page: page), inputs: repository.inputs + templates.overrides)
+        var context = ReportPage(frame: frame, summary: summaryContext, charts: portfolioCharts, riskGroups: groups,
+                                 agentsHTML: agents,
+                                 groups: gapGroups(page: page, item: "partials/gap-compact", lists: &lists),
+                                 matrix: checklistMatrix(page: page, anchors: true, lists: &lists),
+                                 changes: changesCounts(page: page), inputs: repository.inputs + templates.overrides)
+        // In the single file, an incident's agent is its section.
+        context.incidents = incidentContexts(page: page, agentHref: { "#agent-\($0)" })
+        return context
     }
 }
 
@@ -276,13 +280,18 @@ extension SiteModel {
 
     func incidentsPageContext() -> IncidentsPage {
         let page = "incidents.html"
-        let names = Dictionary(report.agents.map { ($0.agent.id, $0.agent.name) }, uniquingKeysWith: { first, _ in first })
         return IncidentsPage(frame: frame(page: page, title: "Incidents", section: "incidents"),
-                             incidents: report.incidents.map { entry in
-                                 IncidentContext(entry: entry, agentName: names[entry.incident.agent] ?? entry.incident.agent,
-                                                 agentHref: href(SitePaths.agentPage(entry.incident.agent), from: page), asOf: report.asOf,
-                                                 sourceHref: report.sourceLink.url(for: entry.incident.source))
-                             })
+                             incidents: incidentContexts(page: page) { href(SitePaths.agentPage($0), from: page) })
+    }
+
+    /// The incident register, each incident linking to its agent with `agentHref`.
+    func incidentContexts(page: String, agentHref: (String) -> String) -> [IncidentContext] {
+        let names = Dictionary(report.agents.map { ($0.agent.id, $0.agent.name) }, uniquingKeysWith: { first, _ in first })
+        return report.incidents.map { entry in
+            IncidentContext(entry: entry, agentName: names[entry.incident.agent] ?? entry.incident.agent,
+                            agentHref: agentHref(entry.incident.agent), asOf: report.asOf,
+                            sourceHref: report.sourceLink.url(for: entry.incident.source))
+        }
     }
 
     func obligationArticleContext(_ definition: ObligationDefinition, page: String) -> ObligationArticlePage {

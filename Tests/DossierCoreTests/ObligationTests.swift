@@ -397,4 +397,37 @@ struct ObligationTests {
         #expect(errors.contains { $0.contains("applicability.annex-iiii") && $0.contains("did you mean 'annex-iii'") })
         #expect(errors.contains { $0.contains("public_service") })
     }
+
+    // MARK: Outputs
+
+    /// examples/acme: a credit-scoring deployer use (FRIA upcoming), an Art. 50 chatbot, a minimal agent, two incidents.
+    @Test func theExampleReachesEveryOutput() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var loader = RepositoryLoader(root: root.appendingPathComponent("examples/acme"), rules: .standard, loadDocuments: true)
+        loader.digestRawLogs = true
+        let repository = try #require(try loader.load().repository)
+        let report = Scorer(asOf: try #require(repository.config.asOf), release: "2026.11").score(repository)
+        let classes = Dictionary(uniqueKeysWithValues: report.agents.map { ($0.agent.id, $0.aiActClass) })
+        #expect(classes == ["customer-support": .limited, "financial-advisor": .highRisk, "knowledge-base-qa": .minimal])
+        let advisor = try #require(report.agents.first { $0.agent.id == "financial-advisor" })
+        #expect(advisor.obligations.first { $0.id == "art-27" }?.status == .upcoming)
+        #expect(advisor.obligations.first { $0.id == "art-5" }?.metBy == .organization)
+        #expect(report.incidents.map(\.status) == [.reported, .late])
+
+        let prometheus = PrometheusReport.render(report)
+        #expect(prometheus.contains("dossier_agent_obligations{agent=\"financial-advisor\",status=\"upcoming\"} 3\n"))
+        #expect(prometheus.contains("dossier_incidents{status=\"late\"} 1\n"))
+        let junit = JUnitReport.render(report)
+        #expect(junit.contains("<property name=\"obligation.art-27\" value=\"upcoming, applies from 2027-12-02\"/>"))
+        #expect(junit.contains("<property name=\"incident.INC-2026-014\" value=\"late: serious, aware on 2026-10-20, deadline 2026-11-04\"/>"))
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(SARIFReport.render(report).utf8)) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        #expect(((run["properties"] as? [String: Any])?["incidents"] as? [Any])?.count == 2)
+        let markdown = ReportMarkdown.render(report)
+        #expect(markdown.contains("## Serious incidents (Art. 73)"))
+        #expect(markdown.contains("| Fundamental rights impact assessment | Art. 27 | upcoming | 2027-12-02 |"))
+        let text = TextReport(colors: false, failOn: .high).render(report)
+        #expect(text.contains("AI Act: high-risk · obligations: 3 upcoming, 2 met"))
+        #expect(text.contains("incidents (Art. 73): 1 reported, 1 late"))
+    }
 }

@@ -196,9 +196,25 @@ struct PrometheusReportTests {
             dossier_agent_gaps{agent="beta",severity="high"} 0
             dossier_agent_gaps{agent="beta",severity="low"} 0
             dossier_agent_gaps{agent="beta",severity="medium"} 0
+            # HELP dossier_agent_obligations AI Act obligations of the agent beyond Articles 9-15, by status.
+            # TYPE dossier_agent_obligations gauge
+            dossier_agent_obligations{agent="alpha",status="met"} 0
+            dossier_agent_obligations{agent="alpha",status="not-applicable"} 0
+            dossier_agent_obligations{agent="alpha",status="open"} 0
+            dossier_agent_obligations{agent="alpha",status="upcoming"} 0
+            dossier_agent_obligations{agent="beta",status="met"} 0
+            dossier_agent_obligations{agent="beta",status="not-applicable"} 0
+            dossier_agent_obligations{agent="beta",status="open"} 0
+            dossier_agent_obligations{agent="beta",status="upcoming"} 0
             # HELP dossier_agents Number of agents in the report.
             # TYPE dossier_agents gauge
             dossier_agents 2
+            # HELP dossier_incidents Serious incidents (Art. 73) known on the as-of date, by status.
+            # TYPE dossier_incidents gauge
+            dossier_incidents{status="due"} 0
+            dossier_incidents{status="late"} 0
+            dossier_incidents{status="overdue"} 0
+            dossier_incidents{status="reported"} 0
             # HELP dossier_report_info The report the dossier metrics come from (always 1).
             # TYPE dossier_report_info gauge
             dossier_report_info{organization="Test Org",release="1",as_of="2026-11-24"} 1
@@ -244,9 +260,10 @@ struct PrometheusReportTests {
         }
     }
 
-    @Test func emptyReportHasAgentCountAndInfoOnly() throws {
+    @Test func emptyReportHasAgentCountIncidentsAndInfoOnly() throws {
         let parsed = try Self.parse(PrometheusReport.render(Self.report([])))
-        #expect(parsed.families == ["dossier_agents", "dossier_report_info"])
+        // The incident counts are always there, 0 included, so that an alert on `overdue` sees 0 rather than nothing.
+        #expect(parsed.families == ["dossier_agents", "dossier_incidents", "dossier_report_info"])
         #expect(parsed.samples(("dossier_agents")).map(\.value) == ["0"])
     }
 
@@ -371,7 +388,7 @@ struct PrometheusReportTests {
                                  organization: input, release: input)
         let text = PrometheusReport.render(report)
         let parsed = try Self.parse(text)
-        #expect(parsed.samples.count == 1 + 1 + 1 + 4 + 1 + 2 + 1 + 3, "no line was split or injected")
+        #expect(parsed.samples.count == 1 + 1 + 1 + 4 + 4 + 4 + 1 + 2 + 1 + 3, "no line was split or injected")
         for (name, label) in [("ai_agent_actions_total", "action"), ("ai_agent_policy_violations_total", "policy_name"),
                               ("dossier_report_info", "organization"), ("dossier_report_info", "release")] {
             let values = parsed.samples(name).compactMap { $0.label(label) }

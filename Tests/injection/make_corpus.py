@@ -291,12 +291,26 @@ def main():
             {"by": tagged("signoff-by", [HTML[0]]), "role": tagged("signoff-role", [HTML[1]]), "date": "RAW:2026-11-20",
              "statement": tagged("signoff-statement", [HTML[2], URLS[0]])},
         ],
+        # Obligations (OBLIGATIONS.md): the organization's attestations carry payloads, and Annex III applies
+        # early so that the incident findings show hostile ids and summaries too.
+        "role": "provider",
+        "applicability": {"annex-iii": "RAW:2026-01-01"},
+        "attestations": {
+            "art-4": {"by": tagged("org-attested-by-4", [HTML[3]]), "date": "RAW:2026-10-01",
+                      "evidence": [EVIDENCE[0], EVIDENCE[5]], "note": tagged("org-attestation-note-4", [HTML[4], URLS[1]])},
+            "art-5": {"by": tagged("org-attested-by-5", [HTML[6]]), "date": "RAW:2026-10-01",
+                      "evidence": [EVIDENCE[2]], "note": tagged("org-attestation-note-5", [HTML[7], URLS[2]])},
+        },
         "x-hostile": tagged("x-dossier"),
     })
     # Two YAML agents (one with an audit summary, one with raw events), one
     # JSON agent, and one minimal agent with a hostile owner and no audit.
-    write_yaml(ROOT / "agents" / "evil-summary.yaml",
-               agent("name-summary", "FLDowner1\"><script>alert(501)</script>@evil.example", 0))
+    classified = agent("name-summary", "FLDowner1\"><script>alert(501)</script>@evil.example", 0)
+    classified["classification"] = {"role": "provider-and-deployer", "annex_iii": ["employment", "credit-scoring"],
+                                    "interacts_with_people": True, "deep_fake": True}
+    classified["attestations"]["art-27"] = {"by": tagged("attested-by-27", [HTML[8]]), "date": "RAW:2026-10-05",
+                                            "evidence": [EVIDENCE[1]], "note": tagged("attestation-note-27", [HTML[9], URLS[3]])}
+    write_yaml(ROOT / "agents" / "evil-summary.yaml", classified)
     write_yaml(ROOT / "agents" / "evil-raw.yaml",
                agent("name-raw", "javascript:alert(502)//FLDowner2@evil.example", 6))
     def unraw(v):
@@ -349,6 +363,17 @@ def main():
          "source": "owner"},
         {"agent": "evil-json", "rule": "data-quality-undocumented", "justification": tagged("expired"),
          "approved_by": "FLDapprovedby3 <svg onload=alert(603)>", "approved_on": "RAW:2025-01-01", "expires": "RAW:2025-12-31"},
+    ])
+    # Serious incidents with hostile ids and summaries, one of each status.
+    write_yaml(ROOT / "incidents.yaml", [
+        {"id": "FLDincident1 \"><script>alert(801)</script> javascript:alert(802)", "agent": "evil-summary",
+         "aware_on": "RAW:2026-11-01", "kind": "serious", "summary": tagged("incident-summary-1")},
+        {"id": "FLDincident2 <img src=x onerror=alert(803)> {{organization}}", "agent": "evil-summary",
+         "aware_on": "RAW:2026-11-02", "kind": "death", "reported_on": "RAW:2026-11-20", "summary": tagged("incident-summary-2")},
+        {"id": "FLDincident3 \u202eevil\u202c ]]> \u001b[31m", "agent": "evil-summary",
+         "aware_on": "RAW:2026-11-23", "kind": "widespread", "summary": tagged("incident-summary-3")},
+        {"id": "FLDincident4 vbscript:msgbox(804)", "agent": "evil-summary",
+         "aware_on": "RAW:2026-11-10", "kind": "serious", "reported_on": "RAW:2026-11-12", "summary": tagged("incident-summary-4")},
     ])
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)

@@ -563,7 +563,9 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 {{#audit_period}}<div><dt>Audit period</dt><dd>{{audit_period}} (<code>{{audit_file}}</code>)</dd></div>{{/audit_period}}
 {{#version}}<div><dt>Version</dt><dd>{{version}}</dd></div>{{/version}}
 <div><dt>Owner</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></div>
+{{#ai_act}}<div><dt>AI Act class</dt><dd>{{ai_act_class_label}}</dd></div>{{/ai_act}}
 </dl>
+{{#ai_act}}<p class="obligation-results">{{#applicable}}<span class="obligation status-{{status}}">{{article}} {{status_label}}{{#applies_from}} ({{applies_from}}){{/applies_from}}</span> {{/applicable}}</p>{{/ai_act}}
 <p class="article-results">{{#checks}}<span class="result {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}✓{{/passed}}{{^passed}}✗{{/passed}} {{article}}</span> {{/checks}}</p>
 <ul class="attestations">{{#attestations}}<li>{{article}}: <span class="attestation-{{state}}">{{state_label}}</span>{{#by}} — {{by}}, {{date}}{{/by}}{{#has_evidence}} ({{#evidence_list}}<code>{{evidence}}</code>{{#evidence_missing}} <span class="missing">missing</span>{{/evidence_missing}} {{/evidence_list}}){{/has_evidence}}</li>{{/attestations}}</ul>
 {{#has_gaps}}<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}</p><p class="gap-message">{{message}}</p><p class="gap-meta">{{#source}}Source {{#source_href}}<a href="{{source_href}}" rel="noopener noreferrer"><code>{{source}}</code></a>{{/source_href}}{{^source_href}}<code>{{source}}</code>{{/source_href}}{{/source}}</p>{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>{{/has_gaps}}
@@ -631,6 +633,17 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </section>
 {{> partials/agent-table}}
 </section>
+{{#has_incidents}}<section class="report-section" aria-labelledby="incidents">
+<h2 id="incidents">Serious incidents (Art. 73)</h2>
+<div class="table-scroll"><table class="incidents">
+<caption>Each incident with its deadline, and the days left or late</caption>
+<thead><tr><th scope="col">Incident</th><th scope="col">Agent</th><th scope="col">Kind</th><th scope="col">Aware on</th><th scope="col">Deadline</th><th scope="col">Reported on</th><th scope="col">Status</th></tr></thead>
+<tbody>
+{{#incidents}}<tr><th scope="row">{{id}}{{#summary}}<br><span class="summary">{{summary}}</span>{{/summary}}</th><td><a href="{{agent_href}}">{{agent_name}}</a></td><td>{{kind}} ({{days_allowed}})</td><td><time datetime="{{aware_on}}">{{aware_on}}</time></td><td><time datetime="{{deadline}}">{{deadline}}</time></td><td>{{#reported_on}}<time datetime="{{reported_on}}">{{reported_on}}</time>{{/reported_on}}{{^reported_on}}<span class="missing">not reported</span>{{/reported_on}}</td><td><span class="incident status-{{status}}">{{status_label}}</span><br><span class="timing">{{timing}}</span></td></tr>
+{{/incidents}}
+</tbody>
+</table></div>
+</section>{{/has_incidents}}
 {{{agents_html}}}
 <section class="report-section" aria-labelledby="all-gaps">
 <h2 id="all-gaps">All gaps</h2>
