@@ -10,7 +10,6 @@ struct IncidentReader {
     static let fields: [(key: String, required: Bool)] = [
         ("id", true), ("agent", true), ("aware_on", true), ("kind", true), ("reported_on", false), ("summary", false),
     ]
-    static let keys = fields.map(\.key)
 
     let reader: RecordReader
     /// Every agent id with a file in `agents/`, valid or not.
@@ -47,27 +46,12 @@ struct IncidentReader {
 
     /// One entry; every problem in it is reported, not just the first.
     private func readIncident(_ node: DocumentNode, path: String) -> Incident? {
-        if node.isNull {
-            reader.error(node, path, "expected an incident (a map with id, agent, aware_on and kind), found nothing")
-            return nil
-        }
-        guard let map = reader.fields(node, path: path, known: Self.keys) else { return nil }
-        for field in Self.fields where field.required && !map.has(field.key) { reader.missing(field.key, in: map) }
-        func text(_ key: String) -> String? {
-            map.node(key).flatMap { reader.requiredText($0, path: RecordReader.join(path, key)) }
-        }
-        func date(_ key: String) -> CalendarDate? {
-            map.node(key).flatMap { reader.date($0, path: RecordReader.join(path, key), allowEmpty: false) ?? nil }
-        }
-        let id = text("id")
-        let agent = text("agent")
-        if let agent, !knownAgents.contains(agent), let node = map.node("agent") {
-            var message = "no agent '\(TextRules.displayable(agent))' in agents/"
-            if let suggestion = KeySuggestion.closest(to: agent, in: knownAgents.sorted(by: ByteOrder.less)) {
-                message += " (did you mean '\(suggestion)'?)"
-            }
-            reader.error(node, RecordReader.join(path, "agent"), message)
-        }
+        guard let entry = reader.listEntry(node, path: path, fields: Self.fields,
+                                           what: "an incident (a map with id, agent, aware_on and kind)") else { return nil }
+        let map = entry.fields
+        let date = entry.date
+        let id = entry.text("id")
+        let agent = entry.agent("agent", known: knownAgents)
         let awareOn = date("aware_on")
         let kind = map.node("kind").flatMap { reader.oneOf($0, path: RecordReader.join(path, "kind"), IncidentKind.allCases) }
         let reportedOn = date("reported_on")

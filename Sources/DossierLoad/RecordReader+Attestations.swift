@@ -65,3 +65,48 @@ extension RecordReader {
         return result
     }
 }
+
+extension RecordReader {
+    /// One map of a list file (`waivers.yaml`, `incidents.yaml`), read as strictly as an agent file:
+    /// its keys checked, the required ones reported when missing, each value read on demand.
+    struct ListEntry {
+        let reader: RecordReader
+        let fields: Fields
+        let path: String
+
+        /// A non-empty text value, reported when it is not one.
+        func text(_ key: String) -> String? {
+            fields.node(key).flatMap { reader.requiredText($0, path: RecordReader.join(path, key)) }
+        }
+
+        /// A date value (`""` is an error).
+        func date(_ key: String) -> CalendarDate? {
+            fields.node(key).flatMap { reader.date($0, path: RecordReader.join(path, key), allowEmpty: false) ?? nil }
+        }
+
+        /// An agent id that must name a file in `agents/`; an unknown one is reported with the closest id.
+        func agent(_ key: String, known: Set<String>) -> String? {
+            guard let agent = text(key) else { return nil }
+            if !known.contains(agent), let node = fields.node(key) {
+                var message = "no agent '\(TextRules.displayable(agent))' in agents/"
+                if let suggestion = KeySuggestion.closest(to: agent, in: known.sorted(by: ByteOrder.less)) {
+                    message += " (did you mean '\(suggestion)'?)"
+                }
+                reader.error(node, RecordReader.join(path, key), message)
+            }
+            return agent
+        }
+    }
+
+    /// The entry `node` of a list file with the keys of `fields`; `nil` (after reporting) when it is not a map.
+    /// `what` names an entry in the error for a null one ("a waiver (a map)").
+    func listEntry(_ node: DocumentNode, path: String, fields keys: [(key: String, required: Bool)], what: String) -> ListEntry? {
+        if node.isNull {
+            error(node, path, "expected \(what), found nothing")
+            return nil
+        }
+        guard let map = fields(node, path: path, known: keys.map(\.key)) else { return nil }
+        for field in keys where field.required && !map.has(field.key) { missing(field.key, in: map) }
+        return ListEntry(reader: self, fields: map, path: path)
+    }
+}

@@ -12,7 +12,6 @@ struct WaiverReader {
         ("agent", true), ("rule", true), ("justification", true), ("approved_by", true),
         ("approved_on", true), ("expires", true), ("source", false),
     ]
-    static let keys = fields.map(\.key)
 
     /// `expires` is at most this many days after `approved_on`.
     static let maxDays = 366
@@ -44,27 +43,10 @@ struct WaiverReader {
 
     /// One entry; every problem in it is reported, not just the first.
     private func readWaiver(_ node: DocumentNode, path: String) -> Waiver? {
-        if node.isNull {
-            reader.error(node, path, "expected a waiver (a map), found nothing")
-            return nil
-        }
-        guard let map = reader.fields(node, path: path, known: Self.keys) else { return nil }
-        for field in Self.fields where field.required && !map.has(field.key) { reader.missing(field.key, in: map) }
-        func text(_ key: String) -> String? {
-            map.node(key).flatMap { reader.requiredText($0, path: RecordReader.join(path, key)) }
-        }
-        func date(_ key: String) -> CalendarDate? {
-            map.node(key).flatMap { reader.date($0, path: RecordReader.join(path, key), allowEmpty: false) ?? nil }
-        }
-
-        let agent = text("agent")
-        if let agent, !knownAgents.contains(agent), let node = map.node("agent") {
-            var message = "no agent '\(TextRules.displayable(agent))' in agents/"
-            if let suggestion = KeySuggestion.closest(to: agent, in: knownAgents.sorted(by: ByteOrder.less)) {
-                message += " (did you mean '\(suggestion)'?)"
-            }
-            reader.error(node, RecordReader.join(path, "agent"), message)
-        }
+        guard let entry = reader.listEntry(node, path: path, fields: Self.fields, what: "a waiver (a map)") else { return nil }
+        let map = entry.fields
+        let text = entry.text, date = entry.date
+        let agent = entry.agent("agent", known: knownAgents)
         let rule = text("rule")
         if let rule, let node = map.node("rule") {
             if RuleCatalog.ownWaiverRules.contains(rule) {
