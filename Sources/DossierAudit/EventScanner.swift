@@ -7,8 +7,9 @@ import Foundation
 /// anything. No allocation per line: strings are spans of the line (or of a
 /// scratch area, when they hold escapes), numbers are parsed in place.
 ///
-/// Timestamps outside years 1–9999 count as absent (they cannot be written as a
-/// date); so do negative durations and token counts.
+/// A timestamp is seconds since the epoch or an RFC 3339 date-time string
+/// (`RFC3339`). Timestamps outside years 1–9999 count as absent (they cannot be
+/// written as a date); so do negative durations and token counts.
 struct EventScanner: ~Copyable {
     static let maxDepth = Limits.eventNesting
     /// Seconds since the epoch of 0001-01-01T00:00:00Z and of 10000-01-01T00:00:00Z.
@@ -105,6 +106,14 @@ struct EventScanner: ~Copyable {
             return true
         case .timestamp:
             event.timestamp = nil
+            if p.pointee == UInt8(ascii: "\"") {
+                // An RFC 3339 date-time; any other string counts as absent.
+                guard let text = string(&p, end) else { return false }
+                if let seconds = RFC3339.seconds(text.buffer), seconds >= Self.earliestTimestamp && seconds < Self.timestampLimit {
+                    event.timestamp = seconds
+                }
+                return true
+            }
             guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: 1) }
             guard let number = number(&p, end) else { return false }
             if number.value >= Self.earliestTimestamp && number.value < Self.timestampLimit {

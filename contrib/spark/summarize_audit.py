@@ -161,6 +161,46 @@ def _text(value: str) -> str:
     return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
 
 
+_RFC3339 = re.compile(
+    rb"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(?:([Zz])|([+-])([0-9]{2}):([0-9]{2}))\Z")
+
+
+def rfc3339_seconds(text: str):
+    """The whole seconds since the epoch (UTC) of an RFC 3339 date-time (§5.6 with its note:
+    T, t or a space; Z, z or an offset; any number of fraction digits), or None. Second 60 is
+    not accepted. Only the floor of a timestamp is used, so the fraction is dropped."""
+    match = _RFC3339.match(text.encode("utf-8"))
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    if not (1 <= month <= 12 and 1 <= day <= _days_in(month, year) and hour <= 23 and minute <= 59 and second <= 59):
+        return None
+    offset = 0
+    if match.group(8) is not None:
+        hours, minutes = int(match.group(9)), int(match.group(10))
+        if hours > 23 or minutes > 59:
+            return None
+        offset = (hours * 3600 + minutes * 60) * (-1 if match.group(8) == b"-" else 1)
+    days = _days_from_civil(year, month, day)
+    return days * 86_400 + hour * 3600 + minute * 60 + second - offset
+
+
+def _days_in(month: int, year: int) -> int:
+    if month == 2:
+        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _days_from_civil(year: int, month: int, day: int) -> int:
+    """Days from 1970-01-01 (proleptic Gregorian), as the Swift scanner computes them."""
+    y = year - 1 if month <= 2 else year
+    era = (y if y >= 0 else y - 399) // 400
+    year_of_era = y - era * 400
+    day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+    return era * 146_097 + day_of_era - 719_468
+
+
 def _is_number(value) -> bool:
     # bool is not a number; the decoder gives only int and float.
     kind = type(value)
@@ -213,6 +253,9 @@ def parse_line(raw: bytes):
     agent = _text(agent)
 
     timestamp = obj.get("timestamp")
+    if type(timestamp) is str:
+        # An RFC 3339 date-time; any other string counts as absent (INPUT.md).
+        timestamp = rfc3339_seconds(timestamp)
     action = obj.get("action")
     allowed = obj.get("allowed")
     if (

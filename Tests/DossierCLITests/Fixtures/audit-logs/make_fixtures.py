@@ -551,7 +551,7 @@ def wrong_required_types():
     for value, note in [("5", "a number"), ("null", "null"), ('["typed-agent"]', "an array"),
                         ('{"name": "typed-agent"}', "an object"), ("true", "a boolean")]:
         c.line(f, minimal(Raw(value), T0, "act"), "agent_name " + note + ": counted for the file")
-    for value, note in [('"1777593600"', "a string"), ("true", "a boolean"), ("null", "null"),
+    for value, note in [('"1777593600"', "a string that is not an RFC 3339 date-time"), ("true", "a boolean"), ("null", "null"),
                         ("[1777593600]", "an array"), ('{"s": 1777593600}', "an object")]:
         c.line(f, minimal(a, value, "act"), "timestamp " + note + ": malformed for typed-agent")
     for value, note in [("5", "a number"), ("null", "null"), ("false", "a boolean"), ('["act"]', "an array")]:
@@ -609,6 +609,32 @@ def timestamps():
         ("out-of-range", "1e300", "malformed"),
         ("out-of-range", "-1e300", "malformed"),
         ("out-of-range", "1777593600", "one valid event of out-of-range"),
+    ]:
+        c.line(f, minimal(agent, ts, "tick"), note)
+
+
+def rfc3339():
+    c = case("rfc3339", "timestamp as an RFC 3339 date-time string: T, t or a space; Z, z or an offset; any fraction, floored; read as UTC.")
+    f = "rfc3339.jsonl"
+    for agent, ts, note in [
+        ("utc-agent", '"2026-05-01T00:00:00Z"', "2026-05-01T00:00:00Z"),
+        ("utc-agent", '"2026-05-01t00:00:00.999999999z"', "lowercase t and z, 9 fraction digits: floored to the same second"),
+        ("utc-agent", '"2026-05-01 02:00:00+02:00"', "a space and an offset: 2026-05-01T00:00:00Z"),
+        ("utc-agent", '"2026\\u002d05-01T00:00:01Z"', "an escaped hyphen: the decoded string counts, 00:00:01"),
+        ("leap-agent", '"2024-02-29T12:00:00Z"', "a leap day"),
+        ("leap-agent", '"2023-02-29T12:00:00Z"', "29 February of a common year: malformed"),
+        ("leap-agent", '"2026-05-01T23:59:60Z"', "second 60 (a leap second): malformed"),
+        ("offset-agent", '"2026-05-01T00:00:00+14:00"', "+14:00: 2026-04-30T10:00:00Z"),
+        ("offset-agent", '"2026-05-01T00:00:00-12:00"', "-12:00: 2026-05-01T12:00:00Z"),
+        ("offset-agent", '"2026-05-01T00:00:00"', "no offset: malformed"),
+        ("offset-agent", '"2026-05-01T00:00:00.Z"', "a dot without digits: malformed"),
+        ("offset-agent", '"2026-5-01T00:00:00Z"', "a one-digit month: malformed"),
+        ("offset-agent", '"2026-05-01T00:00:00+2:00"', "a one-digit offset hour: malformed"),
+        ("offset-agent", '"2026-05-01T24:00:00Z"', "hour 24: malformed"),
+        ("edge-agent", '"0001-01-01T00:00:00Z"', "the earliest second"),
+        ("edge-agent", '"0001-01-01T00:00:00+00:01"', "one minute before year 1: malformed"),
+        ("edge-agent", '"9999-12-31T23:59:59-00:01"', "in year 10000 once in UTC: malformed"),
+        ("edge-agent", '"9999-12-31T23:59:59.5Z"', "the latest second"),
     ]:
         c.line(f, minimal(agent, ts, "tick"), note)
 
@@ -968,7 +994,7 @@ def readme() -> str:
 def main() -> None:
     for make in (full_events, amounts, blocked_amounts, policies, approvals, tokens, durations, percentiles, not_json, nul_bytes,
                  not_object, missing_required, wrong_required_types, wrong_optional_types, timestamps,
-                 duplicate_keys, escapes, unicode_names, invalid_agent_ids, nesting, truncated_last_line,
+                 rfc3339, duplicate_keys, escapes, unicode_names, invalid_agent_ids, nesting, truncated_last_line,
                  no_final_newline, crlf, lone_cr, blank_lines, empty_file, long_line, overlong_line, gzip_plain,
                  gzip_members, gzip_truncated, gzip_by_magic, split_files):
         make()
