@@ -26,15 +26,17 @@ struct IncidentReader {
         var incidents: [Incident] = []
         var firstLine: [String: Int] = [:]
         for (index, item) in list.items.enumerated() {
-            // Ids are unique whatever else is wrong with an entry.
+            // Ids are unique whatever else is wrong with an entry; a duplicate's other problems are reported too.
+            var duplicate = false
             if let node = idNode(item), case let .scalar(scalar) = node {
                 if let line = firstLine[scalar.text] {
                     reader.error(node, "[\(index)].id", "duplicate incident id '\(TextRules.displayable(scalar.text))' (first given at line \(line))")
-                    continue
+                    duplicate = true
+                } else {
+                    firstLine[scalar.text] = node.line
                 }
-                firstLine[scalar.text] = node.line
             }
-            if let incident = readIncident(item, path: "[\(index)]") { incidents.append(incident) }
+            if let incident = readIncident(item, path: "[\(index)]"), !duplicate { incidents.append(incident) }
         }
         return reader.log.errorCount == errorsBefore ? incidents : nil
     }

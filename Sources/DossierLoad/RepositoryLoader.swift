@@ -46,7 +46,9 @@ package struct RepositoryLoader: Sendable {
         try checkRoot()
         let log = DiagnosticLog()
         var inputs: [FileDigest] = []
-        var config = try readConfig(log: log, inputs: &inputs)
+        let read = try readConfig(log: log, inputs: &inputs)
+        var config = read.config
+        let declaresRole = read.declaresRole
         guard let (agents, knownAgents) = try readAgents(log: log, inputs: &inputs) else {
             return LoadResult(repository: nil, diagnostics: log.sorted)
         }
@@ -57,6 +59,10 @@ package struct RepositoryLoader: Sendable {
         if var checked = config {
             checkClassifications(agents, config: &checked, log: log)
             config = checked
+        } else if !declaresRole {
+            // dossier.yaml has errors of its own, and no role: the classified agents still need one.
+            var partial = Config(organization: "")
+            checkClassifications(agents, config: &partial, log: log)
         }
         let diagnostics = log.sorted
         guard let config, !log.hasErrors else {
@@ -80,12 +86,15 @@ package struct RepositoryLoader: Sendable {
         }
     }
 
-    /// `dossier.yaml`; `nil` when it is missing or invalid (reported).
-    private func readConfig(log: DiagnosticLog, inputs: inout [FileDigest]) throws(InputOutputError) -> Config? {
-        guard let file = try readDocument("dossier.yaml", format: .yaml, log: log, required: true) else { return nil }
+    /// `dossier.yaml`; `nil` when it is missing or invalid (reported). `declaresRole` says whether it has
+    /// a `role` key, so that the classified agents' need of a role is reported even when it is invalid otherwise.
+    private func readConfig(log: DiagnosticLog, inputs: inout [FileDigest]) throws(InputOutputError) -> (config: Config?, declaresRole: Bool) {
+        guard let file = try readDocument("dossier.yaml", format: .yaml, log: log, required: true) else { return (nil, false) }
         inputs.append(file.digest)
-        guard let document = file.document else { return nil }
-        return ConfigReader(reader: file.reader, releaseOverride: releaseOverride).read(document)
+        guard let document = file.document else { return (nil, false) }
+        var declaresRole = false
+        if case let .map(map)? = document { declaresRole = map.entries.contains { $0.key.text == "role" } }
+        return (ConfigReader(reader: file.reader, releaseOverride: releaseOverride).read(document), declaresRole)
     }
 
     /// `agents/`: named and checked for duplicates in order, then read and parsed on all cores. The valid agents

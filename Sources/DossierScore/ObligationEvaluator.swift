@@ -69,7 +69,9 @@ package struct ObligationEvaluator: Sendable {
             let publicService = config.publicService && c.annexIII.contains { $0 != .criticalInfrastructure }
             let finance = c.annexIII.contains(.creditScoring) || c.annexIII.contains(.insurancePricing)
             guard publicService || finance else {
-                return (nil, "not a public service, and no credit scoring or life and health insurance pricing")
+                return (nil, config.publicService
+                    ? "critical infrastructure, the only Annex III area, is outside Art. 27(1)"
+                    : "not a public service, and no credit scoring or life and health insurance pricing")
             }
             return (.annexIII, nil)
         case "art-49":

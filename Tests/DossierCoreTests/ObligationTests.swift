@@ -106,6 +106,8 @@ struct ObligationTests {
         #expect(Self.obligation("art-27", classification(.deployer, areas: [.criticalInfrastructure]), config: config).status == .notApplicable)
         #expect(Self.obligation("art-27", classification(.provider, areas: [.creditScoring]), config: config).reason == "provider role (the deployer assesses)")
         #expect(Self.obligation("art-27", classification(.deployer, areas: [.insurancePricing])).status != .notApplicable)
+        #expect(Self.obligation("art-27", classification(.deployer, areas: [.criticalInfrastructure]), config: config).reason
+                == "critical infrastructure, the only Annex III area, is outside Art. 27(1)")
     }
 
     @Test func classes() {
@@ -350,6 +352,11 @@ struct ObligationTests {
         let errors = try Self.errors(["dossier.yaml": TestRepository.config,
                                       "agents/a.yaml": "name: A\nrisk: {level: low}\nclassification:\n  profiling: false\n"])
         #expect(errors.contains { $0.hasPrefix("agents/a.yaml:3:1: classification.role") && $0.contains("needs a role") })
+        // Also when dossier.yaml has an error of its own: every error in one run.
+        let both = try Self.errors(["dossier.yaml": TestRepository.config + "public_service: maybe\n",
+                                    "agents/a.yaml": "name: A\nrisk: {level: low}\nclassification:\n  profiling: false\n"])
+        #expect(both.contains { $0.hasPrefix("dossier.yaml:") && $0.contains("public_service") })
+        #expect(both.contains { $0.hasPrefix("agents/a.yaml:3:1: classification.role") })
     }
 
     @Test(arguments: [
@@ -370,13 +377,14 @@ struct ObligationTests {
             "incidents.yaml": """
             - {id: I-1, agent: a, aware_on: 2026-11-10, kind: serious, reported_on: 2026-11-09}
             - {id: I-2, agent: b, aware_on: 2026-11-10, kind: serious}
-            - {id: I-1, agent: a, aware_on: 2026-11-10, kind: death}
+            - {id: I-1, agent: zz, aware_on: 2026-11-10, kind: death}
             - {id: I-4, agent: a, aware_on: 2026-11-10, kind: grave, reprted_on: 2026-11-11}
             """,
         ])
         #expect(errors.contains { $0.contains("incidents.yaml:1:") && $0.contains("[0].reported_on") && $0.contains("is before aware_on") })
         #expect(errors.contains { $0.contains("[1].agent") && $0.contains("no agent 'b'") })
         #expect(errors.contains { $0.contains("[2].id") && $0.contains("duplicate incident id 'I-1'") })
+        #expect(errors.contains { $0.contains("[2].agent") && $0.contains("no agent 'zz'") }, "a duplicate's other problems too")
         #expect(errors.contains { $0.contains("[3].kind") })
         #expect(errors.contains { $0.contains("[3].reprted_on") && $0.contains("did you mean 'reported_on'") })
     }
