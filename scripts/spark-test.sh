@@ -108,7 +108,9 @@ for case_dir in "$fixtures"/*/; do
   fi
   if [[ $with_dossier == 1 ]]; then
     out=$work/cases-dossier/$case_name
-    if "$dossier" summarize "$case_dir" --out "$out" 2> "$work/cases-dossier-$case_name.stderr"; then
+    fields=()
+    if [[ -f $case_dir/fields.yaml ]]; then fields=(--fields "$case_dir/fields.yaml"); fi
+    if "$dossier" summarize "$case_dir" "${fields[@]}" --out "$out" 2> "$work/cases-dossier-$case_name.stderr"; then
       mkdir -p "$out"
       check "${compare[@]}" --name "dossier $case_name" "$case_dir/expected.json" "$out"
       if [[ -d $work/cases-spark/$case_name ]]; then

@@ -39,6 +39,10 @@ def main() -> int:
     try:
         for case in cases:
             folder = os.path.join(fixtures, case)
+            # A case with fields.yaml reads its logs through that mapping (--fields).
+            fields = os.path.join(folder, "fields.yaml")
+            mapping = summarize_audit.load_fields(fields) if os.path.exists(fields) else {}
+            summarize_audit.PATHS = summarize_audit.read_paths(mapping)
             result = summarize_audit.summarize_spark(spark, [folder])
             summarize_audit.write_output(result.summaries(), os.path.join(out, case))
             with open(os.path.join(out, case + ".warnings.json"), "w", encoding="utf-8") as stream:

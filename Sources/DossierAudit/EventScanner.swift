@@ -27,8 +27,11 @@ struct EventScanner: ~Copyable {
     var stack: UnsafeMutablePointer<UInt8>
     /// 10^0 … 10^22, the powers of ten that are exact doubles.
     let powersOfTen: UnsafeMutablePointer<Double>
+    /// Where the keys are found when `audit_fields` maps them (`nil`: the reference layout).
+    let plan: FieldPlan?
 
-    init() {
+    init(plan: FieldPlan? = nil) {
+        self.plan = plan
         violations = .allocate(capacity: violationCapacity)
         scratch = .allocate(capacity: scratchCapacity)
         stack = .allocate(capacity: Self.maxDepth + 1)
@@ -65,9 +68,15 @@ struct EventScanner: ~Copyable {
             scratch = .allocate(capacity: scratchCapacity)
         }
         scratchUsed = 0
-        guard p.pointee == UInt8(ascii: "{"),
-              object(&p, end, depth: 1, member: { scanner, key, p in scanner.topLevelValue(key, &p, end) }) else {
-            return .malformed
+        guard p.pointee == UInt8(ascii: "{") else { return .malformed }
+        if plan != nil {
+            guard object(&p, end, depth: 1, member: { scanner, key, p in scanner.mappedValue(node: 0, key, &p, end, depth: 1) }) else {
+                return .malformed
+            }
+        } else {
+            guard object(&p, end, depth: 1, member: { scanner, key, p in scanner.topLevelValue(key, &p, end) }) else {
+                return .malformed
+            }
         }
         skipSpace(&p, end)
         guard p == end else { return .malformed }
@@ -76,21 +85,63 @@ struct EventScanner: ~Copyable {
         return .event
     }
 
+    /// A member of an object at `depth` under the plan's `node` (`audit_fields`): a key the summaries
+    /// read, an object on the way to one, or anything else (skipped).
+    mutating func mappedValue(node: Int, _ key: ByteSpan, _ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>,
+                              depth: Int) -> Bool {
+        guard let plan, let child = plan.child(of: node, key) else { return skipAny(&p, end, depth: depth) }
+        if let field = plan.nodes[child].field { return fieldValue(field, &p, end, depth: depth) }
+        // Entered again (a duplicate key), it starts afresh: the last occurrence wins, as for any key.
+        for field in plan.nodes[child].below { clear(field) }
+        guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: depth) }
+        return object(&p, end, depth: depth + 1) { scanner, key, p in
+            scanner.mappedValue(node: child, key, &p, end, depth: depth + 1)
+        }
+    }
+
+    /// Makes a key absent.
+    mutating func clear(_ field: EventKey) {
+        switch field {
+        case .agentName: event.agent = nil
+        case .timestamp: event.timestamp = nil
+        case .action: event.action = nil
+        case .allowed: event.allowed = nil
+        case .toolName: event.tool = nil
+        case .amount: event.amount = nil
+        case .approvalStatus: event.approval = .none
+        case .policyChecks: event.violationCount = 0
+        case .durationMs: event.duration = nil
+        case .inputTokens: event.inputTokens = nil
+        case .outputTokens: event.outputTokens = nil
+        default: break
+        }
+    }
+
     @inline(__always)
     mutating func topLevelValue(_ key: ByteSpan, _ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
         switch EventKey(key) {
+        // In the reference layout these are read inside tool_args, metadata and policy_checks only.
+        case .amount, .approvalStatus, .policy, .result, .severity, .other: skipAny(&p, end, depth: 1)
+        case let field: fieldValue(field, &p, end, depth: 1)
+        }
+    }
+
+    /// The value of `field`, a member of an object at `depth`.
+    @inline(__always)
+    mutating func fieldValue(_ field: EventKey, _ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, depth: Int) -> Bool {
+        switch field {
         case .agentName:
             var value: ByteSpan?
             defer { event.agent = value }
-            return stringValue(&p, end, into: &value)
+            return stringValue(&p, end, into: &value, depth: depth)
         case .action:
             var value: ByteSpan?
             defer { event.action = value }
-            return stringValue(&p, end, into: &value)
+            return stringValue(&p, end, into: &value, depth: depth)
         case .toolName:
             var value: ByteSpan?
             defer { event.tool = value }
-            return stringValue(&p, end, into: &value)
+            return stringValue(&p, end, into: &value, depth: depth)
         case .allowed:
             switch p.pointee {
             case UInt8(ascii: "t"):
@@ -101,7 +152,7 @@ struct EventScanner: ~Copyable {
                 event.allowed = false
             default:
                 event.allowed = nil
-                return skipAny(&p, end, depth: 1)
+                return skipAny(&p, end, depth: depth)
             }
             return true
         case .timestamp:
@@ -114,7 +165,7 @@ struct EventScanner: ~Copyable {
                 }
                 return true
             }
-            guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: 1) }
+            guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: depth) }
             guard let number = number(&p, end) else { return false }
             if number.value >= Self.earliestTimestamp && number.value < Self.timestampLimit {
                 event.timestamp = number.value
@@ -122,25 +173,25 @@ struct EventScanner: ~Copyable {
             return true
         case .durationMs:
             event.duration = nil
-            guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: 1) }
+            guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: depth) }
             guard let number = number(&p, end) else { return false }
             if number.value >= 0 { event.duration = number.value }
             return true
         case .inputTokens:
             var value: Int64?
             defer { event.inputTokens = value }
-            return tokens(&p, end, into: &value)
+            return tokens(&p, end, into: &value, depth: depth)
         case .outputTokens:
             var value: Int64?
             defer { event.outputTokens = value }
-            return tokens(&p, end, into: &value)
+            return tokens(&p, end, into: &value, depth: depth)
         case .toolArgs:
             event.amount = nil
-            guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: 1) }
-            return object(&p, end, depth: 2) { scanner, key, p in
-                guard EventKey(key) == .amount else { return scanner.skipAny(&p, end, depth: 2) }
+            guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: depth) }
+            return object(&p, end, depth: depth + 1) { scanner, key, p in
+                guard EventKey(key) == .amount else { return scanner.skipAny(&p, end, depth: depth + 1) }
                 scanner.event.amount = nil
-                guard isNumberStart(p.pointee) else { return scanner.skipAny(&p, end, depth: 2) }
+                guard isNumberStart(p.pointee) else { return scanner.skipAny(&p, end, depth: depth + 1) }
                 let start = p
                 guard let number = scanner.number(&p, end) else { return false }
                 scanner.event.amount = ByteSpan(start: start, count: p - start)
@@ -149,25 +200,40 @@ struct EventScanner: ~Copyable {
             }
         case .metadata:
             event.approval = .none
-            guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: 1) }
-            return object(&p, end, depth: 2) { scanner, key, p in
-                guard EventKey(key) == .approvalStatus else { return scanner.skipAny(&p, end, depth: 2) }
+            guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: depth) }
+            return object(&p, end, depth: depth + 1) { scanner, key, p in
+                guard EventKey(key) == .approvalStatus else { return scanner.skipAny(&p, end, depth: depth + 1) }
                 var status: ByteSpan?
-                guard scanner.stringValue(&p, end, into: &status) else { return false }
+                guard scanner.stringValue(&p, end, into: &status, depth: depth + 1) else { return false }
                 scanner.event.approval = status.map(Approval.init) ?? .none
                 return true
             }
         case .policyChecks:
             event.violationCount = 0
-            guard p.pointee == UInt8(ascii: "[") else { return skipAny(&p, end, depth: 1) }
-            return policyChecks(&p, end)
+            guard p.pointee == UInt8(ascii: "[") else { return skipAny(&p, end, depth: depth) }
+            return policyChecks(&p, end, depth: depth + 1)
+        case .amount:
+            // `tool_args.amount` where `audit_fields` puts it: a number, its text kept.
+            event.amount = nil
+            guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: depth) }
+            let start = p
+            guard let number = number(&p, end) else { return false }
+            event.amount = ByteSpan(start: start, count: p - start)
+            event.amountValue = number.value
+            return true
+        case .approvalStatus:
+            // `metadata.approval_status` where `audit_fields` puts it.
+            var status: ByteSpan?
+            guard stringValue(&p, end, into: &status, depth: depth) else { return false }
+            event.approval = status.map(Approval.init) ?? .none
+            return true
         default:
-            return skipAny(&p, end, depth: 1)
+            return skipAny(&p, end, depth: depth)
         }
     }
 
     /// `policy_checks`: an array whose object entries may be violations.
-    mutating func policyChecks(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+    mutating func policyChecks(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, depth: Int) -> Bool {
         p += 1
         skipSpace(&p, end)
         if p < end && p.pointee == UInt8(ascii: "]") {
@@ -180,12 +246,12 @@ struct EventScanner: ~Copyable {
                 var policy: ByteSpan?
                 var result: ByteSpan?
                 var severity: ByteSpan?
-                let ok = object(&p, end, depth: 3) { scanner, key, p in
+                let ok = object(&p, end, depth: depth + 1) { scanner, key, p in
                     switch EventKey(key) {
                     case .policy: return scanner.stringValue(&p, end, into: &policy)
                     case .result: return scanner.stringValue(&p, end, into: &result)
                     case .severity: return scanner.stringValue(&p, end, into: &severity)
-                    default: return scanner.skipAny(&p, end, depth: 3)
+                    default: return scanner.skipAny(&p, end, depth: depth + 1)
                     }
                 }
                 guard ok else { return false }
@@ -193,7 +259,7 @@ struct EventScanner: ~Copyable {
                     appendViolation(.init(policy: policy, severity: severity.map(Self.severityCode) ?? .medium))
                 }
             } else {
-                guard skipAny(&p, end, depth: 2) else { return false }
+                guard skipAny(&p, end, depth: depth) else { return false }
             }
             switch next(&p, end, closing: UInt8(ascii: "]")) {
             case .more: continue
@@ -239,9 +305,10 @@ struct EventScanner: ~Copyable {
 
     /// A string value into `target`; any other value is skipped and leaves `target` absent.
     @inline(__always)
-    mutating func stringValue(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into target: inout ByteSpan?) -> Bool {
+    mutating func stringValue(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into target: inout ByteSpan?,
+                              depth: Int = 1) -> Bool {
         target = nil
-        guard p.pointee == UInt8(ascii: "\"") else { return skipAny(&p, end, depth: 1) }
+        guard p.pointee == UInt8(ascii: "\"") else { return skipAny(&p, end, depth: depth) }
         guard let value = string(&p, end) else { return false }
         target = value
         return true
@@ -249,9 +316,10 @@ struct EventScanner: ~Copyable {
 
     /// A token count: an integer >= 0 that fits 63 bits; any other value is absent.
     @inline(__always)
-    mutating func tokens(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into target: inout Int64?) -> Bool {
+    mutating func tokens(_ p: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, into target: inout Int64?,
+                         depth: Int = 1) -> Bool {
         target = nil
-        guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: 1) }
+        guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: depth) }
         guard let number = number(&p, end) else { return false }
         target = number.integer
         return true

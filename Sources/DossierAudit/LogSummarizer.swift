@@ -51,6 +51,8 @@ package struct LogSummarizer: Sendable {
 
     package let files: [LogFile]
     package let progress: ReadProgress
+    /// Where the event keys are found (`audit_fields`), or `nil` for the reference layout.
+    private let plan: FieldPlan?
     private let units: [Unit]
 
     private enum Unit: Sendable {
@@ -73,8 +75,10 @@ package struct LogSummarizer: Sendable {
 
     /// Plans the work: sizes and kinds of the files. `files` should be in byte order of path;
     /// plain files are cut into chunks of `chunkBytes`.
-    package init(files: [LogFile], chunkBytes: Int64 = LogSummarizer.chunkBytes) throws(LogReadError) {
+    package init(files: [LogFile], fields: AuditFields = AuditFields(),
+                 chunkBytes: Int64 = LogSummarizer.chunkBytes) throws(LogReadError) {
         self.files = files
+        plan = fields.isEmpty ? nil : FieldPlan(fields)
         var units: [Unit] = []
         var total = 0
         for (index, file) in files.enumerated() {
@@ -135,11 +139,12 @@ package struct LogSummarizer: Sendable {
         let units = self.units
         let files = self.files
         let progress = self.progress
+        let plan = self.plan
         // Each worker keeps its own tally and buffers; the tallies merge at the end (in any order: a monoid).
         let parts = try Parallel.run(count: units.count, workers: threads ?? Parallel.cores) {
             (_, next) throws(LogReadError) -> (tally: AuditTally, truncated: [Int]) in
             var accumulator = EventAccumulator()
-            var scanner = EventScanner()
+            var scanner = EventScanner(plan: plan)
             var reader = LineReader()
             var truncated: [Int] = []
             while let index = next() {

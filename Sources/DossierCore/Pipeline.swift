@@ -239,15 +239,27 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// `summarize --fields FILE`: where each event key is found in logs of another shape.
+    public func auditFields(_ path: String) throws(DossierError) -> AuditFields {
+        let read: (AuditFields?, [Diagnostic])
+        do {
+            read = try AuditFieldsFile.read(path)
+        } catch {
+            throw .io(.summarize, error)
+        }
+        guard let fields = read.0 else { throw .invalid(.summarize, read.1) }
+        return fields
+    }
+
     /// Reads raw audit logs (files, or folders searched for `*.jsonl` and `*.jsonl.gz`) and summarizes them
     /// per agent. Malformed lines are counted, never fatal; names that are no valid agent id are left
     /// out with a warning.
-    public func summarize(_ logs: [String]) throws(DossierError) -> Summaries {
+    public func summarize(_ logs: [String], fields: AuditFields? = nil) throws(DossierError) -> Summaries {
         let files: [LogFile]
         let result: LogSummarizer.Result
         do throws(LogReadError) {
             files = try LogFinder.files(logs)
-            let summarizer = try LogSummarizer(files: files)
+            let summarizer = try LogSummarizer(files: files, fields: fields ?? AuditFields())
             progress?.started(summarizer.progress)
             defer { progress?.finished() }
             result = try summarizer.run()

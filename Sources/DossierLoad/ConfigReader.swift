@@ -6,7 +6,7 @@ import DossierAudit
 struct ConfigReader {
     static let topKeys = ["organization", "title", "release", "as_of", "base_url", "thresholds", "capabilities",
                           "source_url", "sign_off", "role", "public_service", "public_authority", "applicability",
-                          "attestations"]
+                          "attestations", "audit_fields"]
     static let signOffKeys = ["by", "role", "date", "statement"]
     static let thresholdKeys = ["retention_min_days", "assessment_max_age_days", "approval_timeout_max_ratio",
                                 "violation_max_ratio"]
@@ -68,6 +68,7 @@ struct ConfigReader {
         if let node = top.node("public_service"), let value = reader.bool(node, path: "public_service") { config.publicService = value }
         if let node = top.node("public_authority"), let value = reader.bool(node, path: "public_authority") { config.publicAuthority = value }
         if let node = top.node("applicability") { readApplicability(node, into: &config) }
+        if let node = top.node("audit_fields") { config.auditFields = reader.auditFields(node, path: "audit_fields") }
         if let node = top.node("attestations") {
             // The organization's attestations: obligation ids only (an article's record belongs to its agent).
             for entry in reader.attestations(node, known: ObligationCatalog.ids) {

@@ -1,5 +1,6 @@
 import DossierSupport
 import DossierModel
+import Foundation
 
 extension RecordReader {
     /// One entry of an `attestations:` map, read.
@@ -108,5 +109,54 @@ extension RecordReader {
         guard let map = fields(node, path: path, known: keys.map(\.key)) else { return nil }
         for field in keys where field.required && !map.has(field.key) { missing(field.key, in: map) }
         return ListEntry(reader: self, fields: map, path: path)
+    }
+}
+
+extension RecordReader {
+    /// A map of raw event key → JSON Pointer (`audit_fields:` in dossier.yaml, `summarize --fields FILE`):
+    /// unknown keys (with the closest one), pointers that are not RFC 6901, and keys read at one place
+    /// or inside one another are errors.
+    func auditFields(_ node: DocumentNode, path: String) -> AuditFields {
+        var fields = AuditFields()
+        guard let entries = freeEntries(node, path: path) else { return fields }
+        for entry in entries {
+            let key = entry.key.text
+            if key.hasPrefix("x-") { continue }
+            let keyPath = RecordReader.join(path, key)
+            guard AuditFields.keys.contains(key) else {
+                var message = "unknown event key"
+                if let suggestion = KeySuggestion.closest(to: key, in: AuditFields.keys) { message += " (did you mean '\(suggestion)'?)" }
+                log.error(location(entry.key.line, entry.key.column), keyPath, message)
+                continue
+            }
+            guard !entry.value.isNull, let pointer = string(entry.value, path: keyPath) else {
+                if entry.value.isNull { error(entry.value, keyPath, "expected a JSON Pointer such as /attributes/agent, found nothing") }
+                continue
+            }
+            if let problem = fields.map(key, to: pointer) { error(entry.value, keyPath, problem) }
+        }
+        for problem in fields.conflicts { error(node, path, problem) }
+        return fields
+    }
+}
+
+/// `dossier summarize --fields FILE`: a YAML map of raw event key → JSON Pointer, as `audit_fields:`.
+package enum AuditFieldsFile {
+    /// The mapping, or the problems of the file (with `path` as written, line and key).
+    package static func read(_ path: String) throws(InputOutputError) -> (AuditFields?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputOutputError(path: path, reason: "cannot read the file")
+        }
+        let bytes = [UInt8](data)
+        let log = DiagnosticLog()
+        if let problem = TextCheck.firstProblem(in: bytes) {
+            log.error(SourceLocation(file: path, line: problem.line, column: problem.column), "", problem.message)
+            return (nil, log.sorted)
+        }
+        let reader = RecordReader(file: path, format: .yaml, log: log)
+        guard let parsed = RepositoryLoader.parse(bytes, reader: reader) else { return (nil, log.sorted) }
+        guard let root = parsed, !root.isNull else { return (AuditFields(), []) }
+        let fields = reader.auditFields(root, path: "")
+        return log.hasErrors ? (nil, log.sorted) : (fields, log.sorted)
     }
 }

@@ -52,7 +52,7 @@ package struct RepositoryLoader: Sendable {
         guard let (agents, knownAgents) = try readAgents(log: log, inputs: &inputs) else {
             return LoadResult(repository: nil, diagnostics: log.sorted)
         }
-        let audits = try readAudits(knownAgents: knownAgents, log: log, inputs: &inputs)
+        let audits = try readAudits(knownAgents: knownAgents, fields: config?.auditFields ?? AuditFields(), log: log, inputs: &inputs)
         let waivers = try readWaivers(agents: agents, knownAgents: knownAgents, log: log, inputs: &inputs)
         let incidents = try readIncidents(knownAgents: knownAgents, log: log, inputs: &inputs)
         let documents = loadDocuments ? try readDocuments(log: log, inputs: &inputs) : []
@@ -145,7 +145,7 @@ package struct RepositoryLoader: Sendable {
     }
 
     /// `audit/`: summaries (`<id>.json`), read on all cores, and raw logs (`**/*.jsonl[.gz]`), which win.
-    private func readAudits(knownAgents: Set<String>, log: DiagnosticLog,
+    private func readAudits(knownAgents: Set<String>, fields: AuditFields, log: DiagnosticLog,
                             inputs: inout [FileDigest]) throws(InputOutputError) -> [String: AuditSummary] {
         var audits: [String: AuditSummary] = [:]
         var summaryFiles: [(path: String, stem: String)] = []
@@ -182,7 +182,7 @@ package struct RepositoryLoader: Sendable {
             diagnostics.forEach(log.append)
         }
         if !rawLogs.isEmpty {
-            try summarizeRawLogs(rawLogs, knownAgents: knownAgents, into: &audits, log: log)
+            try summarizeRawLogs(rawLogs, knownAgents: knownAgents, fields: fields, into: &audits, log: log)
             if digestRawLogs { inputs += try digests(of: rawLogs) }
         }
 
@@ -266,11 +266,11 @@ package struct RepositoryLoader: Sendable {
     // MARK: Raw audit logs
 
     /// Summarizes `audit/**/*.jsonl[.gz]`; raw events win over `audit/<id>.json`.
-    private func summarizeRawLogs(_ logs: [LogFile], knownAgents: Set<String>, into audits: inout [String: AuditSummary],
+    private func summarizeRawLogs(_ logs: [LogFile], knownAgents: Set<String>, fields: AuditFields, into audits: inout [String: AuditSummary],
                                   log: DiagnosticLog) throws(InputOutputError) {
         let result: LogSummarizer.Result
         do {
-            let summarizer = try LogSummarizer(files: logs)
+            let summarizer = try LogSummarizer(files: logs, fields: fields)
             logProgress?.started(summarizer.progress)
             defer { logProgress?.finished() }
             result = try summarizer.run()

@@ -27,6 +27,8 @@ public struct Config: Sendable {
     public var thresholds = Thresholds()
     /// Capability → audited actions that exercise it.
     public var capabilities: [Capability: [String]]
+    /// Where each key of a raw audit event is found (`audit_fields:`); empty for the reference layout.
+    public var auditFields = AuditFields()
     /// The organization's role for its agents; an agent's `classification.role` overrides it (OBLIGATIONS.md).
     public var role: Role?
     /// A body governed by public law or a private entity providing public services (Art. 27(1)).

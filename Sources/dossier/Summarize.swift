@@ -8,8 +8,8 @@ struct Summarize: ParsableCommand {
         discussion: """
         Prints one JSON object whose keys are the agent ids and whose values are their summaries, \
         or with --out writes DIR/<agent>.json for each agent. Folders are searched for *.jsonl and \
-        *.jsonl.gz files. Malformed lines are counted, never fatal. Exit codes: 65 corrupt gzip data; \
-        74 a log cannot be read or --out cannot be written.
+        *.jsonl.gz files. Malformed lines are counted, never fatal. Exit codes: 65 corrupt gzip data \
+        or an invalid --fields file; 74 a log cannot be read or --out cannot be written.
         """
     )
 
@@ -18,6 +18,10 @@ struct Summarize: ParsableCommand {
 
     @Option(help: "Write DIR/<agent>.json for each agent (each file replaced atomically).")
     var out: String?
+
+    @Option(help: ArgumentHelp("A YAML map of event key to JSON Pointer, for logs of another shape (as audit_fields in dossier.yaml).",
+                                valueName: "FILE"))
+    var fields: String?
 
     @Flag(help: "No progress display.")
     var quiet = false
@@ -28,7 +32,9 @@ struct Summarize: ParsableCommand {
 
     func run() throws {
         let pipeline = Console.pipeline(quiet: quiet)
-        let summaries = try Console.run { () throws(DossierError) in try pipeline.summarize(logs) }
+        let summaries = try Console.run { () throws(DossierError) in
+            try pipeline.summarize(logs, fields: try fields.map { path throws(DossierError) in try pipeline.auditFields(path) } ?? nil)
+        }
         guard let out else {
             Console.out(summaries.json)
             return

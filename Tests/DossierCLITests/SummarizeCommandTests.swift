@@ -19,7 +19,9 @@ struct SummarizeCommandTests {
     @Test(arguments: cases)
     func goldenSummaries(_ name: String) throws {
         let folder = Self.corpus.appendingPathComponent(name)
-        let result = try DossierRunner.run(["summarize", "."], in: folder)
+        // A case with fields.yaml reads its logs through that mapping (audit_fields).
+        let fields = FileManager.default.fileExists(atPath: folder.appendingPathComponent("fields.yaml").path) ? ["--fields", "fields.yaml"] : []
+        let result = try DossierRunner.run(["summarize", "."] + fields, in: folder)
         #expect(result.exitCode == 0, "\(name): \(result.stderr)")
         let actual = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("expected.json")))

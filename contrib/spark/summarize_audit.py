@@ -229,6 +229,82 @@ class Event:
         self.approval = None  # index into APPROVAL_STATUSES, or None
 
 
+#: The keys `--fields` may map (INPUT.md, audit_fields).
+FIELD_KEYS = ("event_id", "timestamp", "agent_name", "agent_version", "session_id", "user_id", "action",
+              "tool_name", "tool_args", "tool_result", "policy_checks", "allowed", "duration_ms", "model",
+              "input_tokens", "output_tokens", "metadata", "amount", "approval_status")
+
+
+def pointer_tokens(pointer: str):
+    """The reference tokens of an RFC 6901 JSON Pointer, or None when it is not one."""
+    if pointer == "":
+        return []
+    if not pointer.startswith("/"):
+        return None
+    tokens = []
+    for raw in pointer[1:].split("/"):
+        if re.search(r"~(?![01])", raw):
+            return None
+        tokens.append(raw.replace("~1", "/").replace("~0", "~"))
+    return tokens
+
+
+def read_paths(mapping: dict) -> dict:
+    """Where each key the summaries read is found: mapped, or in its place (amount under tool_args and
+    approval_status under metadata, wherever those are)."""
+    def path(key):
+        return mapping.get(key, [key])
+    paths = {key: path(key) for key in ("agent_name", "timestamp", "action", "allowed", "tool_name", "policy_checks",
+                                        "duration_ms", "input_tokens", "output_tokens")}
+    paths["amount"] = mapping.get("amount", path("tool_args") + ["amount"])
+    paths["approval_status"] = mapping.get("approval_status", path("metadata") + ["approval_status"])
+    return paths
+
+
+#: The paths parse_line reads (replaced by --fields).
+PATHS = read_paths({})
+
+_ABSENT = object()
+
+
+def _at(obj, path):
+    """The value at `path` (object members only; a pointer through anything else finds nothing)."""
+    for token in path:
+        if type(obj) is not dict or token not in obj:
+            return _ABSENT
+        obj = obj[token]
+    return obj
+
+
+def load_fields(path: str) -> dict:
+    """A --fields file: a YAML map of event key -> JSON Pointer. Raises ValueError on a bad entry."""
+    with open(path, encoding="utf-8") as stream:
+        text = stream.read()
+    try:
+        import yaml  # PyYAML, when installed
+        data = yaml.safe_load(text) or {}
+    except ImportError:
+        data = {}
+        for line in text.splitlines():
+            line = line.split(" #", 1)[0].strip()
+            if line and not line.startswith("#"):
+                key, _, value = line.partition(":")
+                data[key.strip()] = value.strip().strip("'\"")
+    if not isinstance(data, dict):
+        raise ValueError("expected a map of event key to JSON Pointer")
+    mapping = {}
+    for key, pointer in data.items():
+        if str(key).startswith("x-"):
+            continue
+        if key not in FIELD_KEYS:
+            raise ValueError(f"{key}: unknown event key")
+        tokens = pointer_tokens(pointer) if isinstance(pointer, str) else None
+        if not tokens:
+            raise ValueError(f"{key}: {pointer!r} is not a JSON Pointer to a key of the line")
+        mapping[key] = tokens
+    return mapping
+
+
 def parse_line(raw: bytes):
     """What one line (without its `\\n`) is: `(kind, agent, event)`.
 
@@ -247,17 +323,18 @@ def parse_line(raw: bytes):
     if type(obj) is not dict or _too_deep(raw):
         return MALFORMED_FILE, None, None
 
-    agent = obj.get("agent_name")
+    paths = PATHS
+    agent = _at(obj, paths["agent_name"])
     if type(agent) is not str:
         return MALFORMED_FILE, None, None
     agent = _text(agent)
 
-    timestamp = obj.get("timestamp")
+    timestamp = _at(obj, paths["timestamp"])
     if type(timestamp) is str:
         # An RFC 3339 date-time; any other string counts as absent (INPUT.md).
         timestamp = rfc3339_seconds(timestamp)
-    action = obj.get("action")
-    allowed = obj.get("allowed")
+    action = _at(obj, paths["action"])
+    allowed = _at(obj, paths["allowed"])
     if (
         not _is_number(timestamp)
         or not EARLIEST_TIMESTAMP <= timestamp < TIMESTAMP_LIMIT
@@ -271,19 +348,17 @@ def parse_line(raw: bytes):
     event.action = _text(action)
     event.allowed = allowed
 
-    tool = obj.get("tool_name")
+    tool = _at(obj, paths["tool_name"])
     if type(tool) is str:
         event.tool = _text(tool)
 
-    tool_args = obj.get("tool_args")
-    if type(tool_args) is dict:
-        amount = tool_args.get("amount")
-        if _is_number(amount):
-            event.amount = float(amount)  # compared as a double first (see _more_amount)
-            # The amount as written: parse the line again, keeping number texts.
-            event.amount_text = _text_decoder.decode(text)["tool_args"]["amount"].text
+    amount = _at(obj, paths["amount"])
+    if _is_number(amount):
+        event.amount = float(amount)  # compared as a double first (see _more_amount)
+        # The amount as written: parse the line again, keeping number texts.
+        event.amount_text = _at(_text_decoder.decode(text), paths["amount"]).text
 
-    checks = obj.get("policy_checks")
+    checks = _at(obj, paths["policy_checks"])
     if type(checks) is list:
         violations = []
         for check in checks:
@@ -297,22 +372,20 @@ def parse_line(raw: bytes):
             violations.append((_text(policy), rank))
         event.violations = violations
 
-    duration = obj.get("duration_ms")
+    duration = _at(obj, paths["duration_ms"])
     if _is_number(duration) and duration >= 0:
         event.duration = duration
 
     for key in ("input_tokens", "output_tokens"):
-        tokens = obj.get(key)
+        tokens = _at(obj, paths[key])
         # An integer >= 0 below 2^63, written without fraction or exponent
         # (10.0 and 1e3 are floats here, so they count as absent).
         if type(tokens) is int and 0 <= tokens <= INT64_MAX:
             setattr(event, key, tokens)
 
-    metadata = obj.get("metadata")
-    if type(metadata) is dict:
-        status = metadata.get("approval_status")
-        if type(status) is str:
-            event.approval = _APPROVAL_INDEX.get(status)
+    status = _at(obj, paths["approval_status"])
+    if type(status) is str:
+        event.approval = _APPROVAL_INDEX.get(status)
 
     return EVENT, agent, event
 
@@ -905,9 +978,13 @@ def _jvm_err(spark):
     return err
 
 
-def _spark_partition(rows):
+def _spark_partition(rows, paths=None):
     """One partition of (line bytes, file URI) rows -> ((kind, name), value):
-    ("agent", name) -> Tally and ("file", uri) -> malformed count."""
+    ("agent", name) -> Tally and ("file", uri) -> malformed count. `paths` are the
+    driver's --fields paths (an executor imports this module afresh)."""
+    global PATHS
+    if paths is not None:
+        PATHS = paths
     result = Result()
     for line, file in rows:
         if line is None:  # longer than MAX_LINE_BYTES
@@ -996,7 +1073,8 @@ def summarize_spark(spark, paths) -> Result:
             F.col("_metadata.file_path").alias("file"),
         )
     )
-    merged = frame.rdd.mapPartitions(core._spark_partition).reduceByKey(core._spark_merge).collect()
+    paths = PATHS  # this module's --fields, sent to the executors with each partition
+    merged = frame.rdd.mapPartitions(lambda rows: core._spark_partition(rows, paths)).reduceByKey(core._spark_merge).collect()
     for (kind, name), value in merged:
         if kind == "agent":
             result.tallies[name] = value
@@ -1086,10 +1164,19 @@ def main(argv=None) -> int:
     parser.add_argument("--local", action="store_true", help="read local files in this process, without Spark")
     parser.add_argument("--warnings-json", metavar="FILE", help="also write the warnings as JSON to FILE")
     parser.add_argument("--relative-to", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--fields", metavar="FILE", help="a YAML map of event key to JSON Pointer (as audit_fields in dossier.yaml)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return 0 if exit.code == 0 else 64
+
+    if args.fields:
+        global PATHS
+        try:
+            PATHS = read_paths(load_fields(args.fields))
+        except (OSError, ValueError) as error:
+            print(f"error: {args.fields}: {error}", file=sys.stderr)
+            return 65
 
     if not args.local:
         return run_spark(args.paths, args.out, args.warnings_json, args.relative_to)

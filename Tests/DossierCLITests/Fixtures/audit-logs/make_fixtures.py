@@ -104,6 +104,7 @@ class Case:
     def __init__(self, name: str, description: str):
         self.name = name
         self.description = description
+        self.fields = None  # the text of fields.yaml, for a case read through audit_fields
         self.files = {}  # relative path -> bytearray of the plain content
         self.notes = []  # (file, line number or None, note)
         self.writers = {}  # relative path -> how to write it (see write)
@@ -130,7 +131,14 @@ class Case:
             content = writer(bytes(data)) if writer else bytes(data)
             with open(path, "wb") as stream:
                 stream.write(content)
+        # A case with fields.yaml reads its logs through that mapping (--fields, audit_fields).
+        fields = os.path.join(folder, "fields.yaml")
+        if self.fields is not None:
+            with open(fields, "w", encoding="utf-8") as stream:
+                stream.write(self.fields)
+        summarize_audit.PATHS = summarize_audit.read_paths(summarize_audit.load_fields(fields) if self.fields is not None else {})
         result = summarize_audit.summarize_local([folder])
+        summarize_audit.PATHS = summarize_audit.read_paths({})
         with open(os.path.join(folder, "expected.json"), "w", encoding="utf-8") as stream:
             stream.write(summarize_audit.dumps(result.summaries()) + "\n")
         with open(os.path.join(folder, "expected-warnings.json"), "w", encoding="utf-8") as stream:
@@ -639,6 +647,74 @@ def rfc3339():
         c.line(f, minimal(agent, ts, "tick"), note)
 
 
+def mapped_otel():
+    c = case("mapped-otel", "audit_fields (fields.yaml): an OpenTelemetry GenAI-style log record, keys with dots and slashes, "
+                            "pointers into missing, null and wrongly typed values, and a nested object given twice.")
+    c.fields = "\n".join([
+        "agent_name: /attributes/gen_ai.agent.name",
+        "timestamp: /timeUnixNano~1time",
+        "action: /attributes/gen_ai.operation.name",
+        "allowed: /attributes/policy/allowed",
+        "tool_name: /attributes/gen_ai.tool.name",
+        "tool_args: /attributes/tool",
+        "policy_checks: /attributes/policy/checks",
+        "duration_ms: /attributes/duration~0ms",
+        "input_tokens: /attributes/gen_ai.usage.input_tokens",
+        "output_tokens: /attributes/gen_ai.usage.output_tokens",
+        "approval_status: /attributes/approval",
+        "",
+    ])
+    f = "otel.jsonl"
+    def line(agent='"bot-a"', ts='"2026-05-01T00:00:00Z"', action='"chat"', allowed="true", more=""):
+        return ('{"timeUnixNano/time": %s, "attributes": {"gen_ai.agent.name": %s, "gen_ai.operation.name": %s, '
+                '"policy": {"allowed": %s}%s}}' % (ts, agent, action, allowed, more))
+    c.line(f, line(), "a mapped event")
+    c.line(f, line(more=', "gen_ai.tool.name": "search", "duration~ms": 40, "gen_ai.usage.input_tokens": 10, '
+                        '"gen_ai.usage.output_tokens": 5, "approval": "approved"'),
+           "tool, duration (a key with ~), tokens and approval where the mapping puts them")
+    c.line(f, line(action='"pay"', more=', "tool": {"amount": 120.50}'), "amount read from the mapped tool_args")
+    c.line(f, line(action='"pay"', allowed="false", more=', "tool": {"amount": 900}, "policy": {"allowed": false, '
+                                                         '"checks": [{"policy": "limit", "result": "blocked", "severity": "high"}]}'),
+           "policy given twice: the last one counts (blocked, with its check)")
+    c.line(f, '{"timeUnixNano/time": "2026-05-01T00:00:01Z", "attributes": {"gen_ai.agent.name": "bot-a", '
+              '"gen_ai.operation.name": "chat", "policy": null}}', "policy null: allowed absent, malformed for bot-a")
+    c.line(f, '{"timeUnixNano/time": "2026-05-01T00:00:02Z", "attributes": {"gen_ai.agent.name": "bot-a", '
+              '"gen_ai.operation.name": "chat", "policy": [{"allowed": true}]}}', "policy an array: a pointer finds nothing there")
+    c.line(f, '{"timeUnixNano/time": "2026-05-01T00:00:03Z", "attributes": {"gen_ai.agent.name": "bot-a", '
+              '"gen_ai.operation.name": 7, "policy": {"allowed": true}}}', "action a number: malformed for bot-a")
+    c.line(f, '{"timeUnixNano/time": 1777593604, "attributes": {"gen_ai.agent.name": "bot-b", '
+              '"gen_ai.operation.name": "chat", "policy": {"allowed": true}, "gen_ai.tool.name": null}}',
+           "a numeric timestamp and a null tool")
+    c.line(f, '{"agent_name": "bot-c", "timestamp": 1777593600, "action": "chat", "allowed": true}',
+           "the reference keys are not read once mapped: no agent, counted for the file")
+    c.line(f, '{"timeUnixNano/time": "2026-05-01T00:00:05Z", "attributes": {"gen_ai.agent.name": "bot-b", '
+              '"gen_ai.operation.name": "chat", "policy": {"allowed": true}}, "attributes": {"gen_ai.agent.name": "bot-b", '
+              '"gen_ai.operation.name": "retry", "policy": {"allowed": true}}}', "attributes given twice: the last one counts (retry)")
+
+
+def mapped_elastic():
+    c = case("mapped-elastic", "audit_fields (fields.yaml): an Elasticsearch export with @timestamp and nested event.*; "
+                               "unmapped keys keep their place (approval_status under the unmapped metadata).")
+    c.fields = "\n".join([
+        "agent_name: /service/name",
+        "timestamp: /@timestamp",
+        "action: /event/action",
+        "allowed: /event/outcome_allowed",
+        "amount: /transaction/amount",
+        "",
+    ])
+    f = "export.jsonl"
+    c.line(f, '{"@timestamp": "2026-05-01T10:00:00.250+02:00", "service": {"name": "ledger"}, "event": {"action": "transfer", '
+              '"outcome_allowed": true}, "transaction": {"amount": 250}}', "an export line: 08:00Z, amount 250")
+    c.line(f, '{"@timestamp": "2026-05-01 09:30:00Z", "service": {"name": "ledger"}, "event": {"action": "transfer", '
+              '"outcome_allowed": false}, "transaction": {"amount": 5000}, "tool_args": {"amount": 9}}',
+           "blocked at 5000; tool_args.amount is not read when amount is mapped")
+    c.line(f, '{"@timestamp": "2026-05-01T09:45:00Z", "service": {"name": "ledger"}, "event": {"action": "transfer", '
+              '"outcome_allowed": true}, "metadata": {"approval_status": "timeout"}}', "approval_status in its place")
+    c.line(f, '{"@timestamp": "2026-05-01T09:46:00Z", "service": {"name": "ledger"}, "event": {"action": "transfer"}}',
+           "no outcome: malformed for ledger")
+
+
 def duplicate_keys():
     c = case("duplicate-keys", "A key that appears twice counts with its last value, whatever the first one was.")
     f = "duplicates.jsonl"
@@ -994,7 +1070,7 @@ def readme() -> str:
 def main() -> None:
     for make in (full_events, amounts, blocked_amounts, policies, approvals, tokens, durations, percentiles, not_json, nul_bytes,
                  not_object, missing_required, wrong_required_types, wrong_optional_types, timestamps,
-                 rfc3339, duplicate_keys, escapes, unicode_names, invalid_agent_ids, nesting, truncated_last_line,
+                 rfc3339, mapped_otel, mapped_elastic, duplicate_keys, escapes, unicode_names, invalid_agent_ids, nesting, truncated_last_line,
                  no_final_newline, crlf, lone_cr, blank_lines, empty_file, long_line, overlong_line, gzip_plain,
                  gzip_members, gzip_truncated, gzip_by_magic, split_files):
         make()
