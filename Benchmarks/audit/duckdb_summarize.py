@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Summarize raw audit logs with DuckDB: the baseline of the audit benchmark.
 
-    python3 Benchmarks/audit/duckdb_summarize.py LOG [LOG...]
+    python3 Benchmarks/audit/duckdb_summarize.py [--rfc3339] [--nested KEY] LOG [LOG...]
+
+--rfc3339 reads `timestamp` as an RFC 3339 string (cast to TIMESTAMPTZ);
+--nested KEY reads every event key under the object KEY of each line (the
+benchmark's mapped-fields input, `{"KEY": {...event...}}`).
 
 Does the work of `dossier summarize` the way one would with an analytics
 engine: DuckDB reads the JSON Lines with `read_json` (only the keys that
@@ -59,9 +63,11 @@ SELECT agent_name,
        CASE WHEN input_tokens >= 0 THEN input_tokens ELSE 0 END AS input_tokens,
        CASE WHEN output_tokens >= 0 THEN output_tokens ELSE 0 END AS output_tokens,
        metadata.approval_status AS approval_status
-FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
-               maximum_object_size = 67108864, columns = {columns})
+FROM {source}
 """
+
+READ_JSON = """read_json(?, format = 'newline_delimited', ignore_errors = true,
+               maximum_object_size = 67108864, columns = {columns})"""
 
 PER_AGENT = """
 SELECT agent_name,
@@ -80,7 +86,8 @@ GROUP BY agent_name
 """
 
 PER_ACTION = """
-SELECT agent_name, action, count(*), count(*) FILTER (NOT allowed), max(amount)
+SELECT agent_name, action, count(*), count(*) FILTER (NOT allowed),
+       max(amount) FILTER (allowed), max(amount) FILTER (NOT allowed)
 FROM ev WHERE ok GROUP BY agent_name, action
 """
 
@@ -114,14 +121,33 @@ def iso(ts):
 
 
 def main():
-    logs = sys.argv[1:]
+    args = sys.argv[1:]
+    rfc3339 = "--rfc3339" in args
+    args = [a for a in args if a != "--rfc3339"]
+    nested = None
+    if "--nested" in args:
+        i = args.index("--nested")
+        nested = args[i + 1]
+        del args[i:i + 2]
+    logs = args
     if not logs:
-        sys.exit("usage: duckdb_summarize.py LOG [LOG...]")
+        sys.exit("usage: duckdb_summarize.py [--rfc3339] [--nested KEY] LOG [LOG...]")
     con = duckdb.connect()
     con.execute("SET threads = %d" % (os.cpu_count() or 1))
     con.execute("SET preserve_insertion_order = false")
-    columns = "{" + ", ".join("'%s': '%s'" % kv for kv in COLUMNS.items()) + "}"
-    con.execute(LOAD.format(columns=columns), [logs])
+    types = dict(COLUMNS)
+    if rfc3339:
+        types["timestamp"] = "VARCHAR"
+    if nested:
+        struct = "STRUCT(" + ", ".join('"%s" %s' % kv for kv in types.items()) + ")"
+        columns = "{'%s': '%s'}" % (nested, struct)
+        source = "(SELECT unnest(\"%s\") FROM %s)" % (nested, READ_JSON.format(columns=columns))
+    else:
+        columns = "{" + ", ".join("'%s': '%s'" % kv for kv in types.items()) + "}"
+        source = READ_JSON.format(columns=columns)
+    if rfc3339:
+        source = "(SELECT * REPLACE (epoch(try_cast(timestamp AS TIMESTAMPTZ)) AS timestamp) FROM %s)" % source
+    con.execute(LOAD.format(source=source), [logs])
 
     out = {}
     for (agent, events, allowed, blocked, malformed, first, last, tin, tout,
@@ -137,10 +163,13 @@ def main():
             s["duration_ms"] = {"p50": p50, "p95": p95, "max": dmax}
         s["malformed_lines"] = malformed
         out[agent] = s
-    for agent, action, total, blocked, amount in con.execute(PER_ACTION).fetchall():
+    for agent, action, total, blocked, amount, blocked_amount in con.execute(PER_ACTION).fetchall():
         a = {"total": total, "blocked": blocked}
+        # What was executed, and what the policy engine stopped (as dossier summarize reports them).
         if amount is not None:
             a["max_amount"] = amount
+        if blocked_amount is not None:
+            a["max_blocked_amount"] = blocked_amount
         out[agent]["actions"][action] = a
     for agent, tool, count in con.execute(PER_TOOL).fetchall():
         out[agent]["tools"][tool] = count

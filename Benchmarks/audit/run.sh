@@ -21,6 +21,8 @@
 #   dossier summarize PART1 PART2 PART3 PART4      4 GiB: the log under 4 names
 #   python3 Benchmarks/audit/python_summarize.py LOG   (skipped if absent)
 #   python3 Benchmarks/audit/duckdb_summarize.py LOG   (DuckDB on every core)
+#   the same log with RFC 3339 timestamps, and nested under "event" and read
+#   through audit_fields (--fields): dossier, wc -l and DuckDB on each
 # The log is read once beforehand so that every tool reads it from the page
 # cache. Throughput is bytes of input per second (MB = 10^6 bytes; peak RSS
 # too is in 10^6 bytes). The machine may be shared and noisy, so compare the
@@ -139,6 +141,13 @@ gzip_to() { # gzip_to SRC DEST: gzip -1, written under a temporary name
 gen_stamp="$(sha256sum <"$here/generate.py" | cut -c1-64) size=$size"
 ensure_input "$input" "$gen_stamp" python3 "$here/generate.py" "$size" "$input"
 ensure_input "$gz" "gzip -1 of $gen_stamp" gzip_to "$input" "$gz"
+# The variants: the same events with RFC 3339 timestamps, and nested under "event" (audit_fields).
+rfc_input=$bench/$name-rfc3339.jsonl
+mapped_input=$bench/$name-mapped.jsonl
+mapped_fields=$bench/$name-mapped.fields.yaml
+variant_stamp="$(cat "$here/variants.py" | sha256sum | cut -c1-64) of $gen_stamp"
+ensure_input "$rfc_input" "$variant_stamp" python3 "$here/variants.py" rfc3339 "$input" "$rfc_input"
+ensure_input "$mapped_input" "$variant_stamp" python3 "$here/variants.py" mapped "$input" "$mapped_input" "$mapped_fields"
 
 # 4x the log: the same file under four names (hard links, or symbolic links
 # where the file system has none). Remade every run, so they follow the log.
@@ -202,7 +211,12 @@ if [[ -n $have_summarize ]]; then
   measure dossier-gz "$runs" "$dossier" summarize "$gz"
   log "timing dossier summarize on 4 copies (median of $runs)"
   measure dossier-4x "$runs" "$dossier" summarize "${parts[@]}"
+  log "timing dossier summarize with RFC 3339 timestamps and with mapped fields (median of $runs)"
+  measure dossier-rfc "$runs" "$dossier" summarize "$rfc_input"
+  measure dossier-mapped "$runs" "$dossier" summarize --fields "$mapped_fields" "$mapped_input"
 fi
+measure wc-rfc "$runs" wc -l "$rfc_input"
+measure wc-mapped "$runs" wc -l "$mapped_input"
 
 python_script=$here/python_summarize.py
 if [[ -f $python_script ]]; then
@@ -215,6 +229,8 @@ fi
 if [[ -n $have_duckdb ]]; then
   log "timing DuckDB on $(nproc) threads (median of $slow_runs)"
   measure duckdb "$slow_runs" python3 "$here/duckdb_summarize.py" "$input"
+  measure duckdb-rfc "$slow_runs" python3 "$here/duckdb_summarize.py" --rfc3339 "$rfc_input"
+  measure duckdb-mapped "$slow_runs" python3 "$here/duckdb_summarize.py" --nested event "$mapped_input"
 fi
 
 # ---------------------------------------------------------------- report
@@ -278,6 +294,14 @@ rss_mb() { if ok "$1"; then awk -v kb="${kb_of[$1]}" 'BEGIN { printf "%.1f", kb 
   row dossier-4x "dossier summarize" "4x $label, 4 files" "$((4 * input_bytes))"
   row python "python_summarize.py" "$label" "$input_bytes"
   row duckdb "DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null || true)" "$label" "$input_bytes"
+  rfc_bytes=$(stat -c %s "$rfc_input")
+  mapped_bytes=$(stat -c %s "$mapped_input")
+  row wc-rfc "wc -l" "$label RFC 3339" "$rfc_bytes"
+  row dossier-rfc "dossier summarize" "$label RFC 3339" "$rfc_bytes"
+  row duckdb-rfc "DuckDB" "$label RFC 3339" "$rfc_bytes"
+  row wc-mapped "wc -l" "$label mapped" "$mapped_bytes"
+  row dossier-mapped "dossier --fields" "$label mapped" "$mapped_bytes"
+  row duckdb-mapped "DuckDB" "$label mapped" "$mapped_bytes"
   echo
   echo "MB/s: bytes of uncompressed input per second; MB are 10^6 bytes, in peak RSS too."
   echo
@@ -285,6 +309,10 @@ rss_mb() { if ok "$1"; then awk -v kb="${kb_of[$1]}" 'BEGIN { printf "%.1f", kb 
   target "dossier / DuckDB" "$(speedup dossier duckdb)" ">=" 3
   target "dossier / Python" "$(speedup dossier python)" ">=" 20
   target "dossier / wc -l" "$(speedup dossier wc)" ">=" 0.5 stretch
+  target "dossier / DuckDB, RFC 3339" "$(speedup dossier-rfc duckdb-rfc)" ">=" 3
+  target "dossier / DuckDB, mapped fields" "$(speedup dossier-mapped duckdb-mapped)" ">=" 3
+  target "dossier / wc -l, RFC 3339" "$(speedup dossier-rfc wc-rfc)" ">=" 0.3 stretch
+  target "dossier / wc -l, mapped fields" "$(speedup dossier-mapped wc-mapped)" ">=" 0.3 stretch
   target "dossier peak RSS MB, $label" "$(rss_mb dossier)" "<" 100
   target "dossier peak RSS MB, 4x $label" "$(rss_mb dossier-4x)" "<" 100
   echo
@@ -300,6 +328,12 @@ rss_mb() { if ok "$1"; then awk -v kb="${kb_of[$1]}" 'BEGIN { printf "%.1f", kb 
       printf '  '
       python3 "$here/compare.py" "$work/dossier.stdout" "$work/dossier-gz.stdout" "dossier vs dossier on gzip"
     fi
+    for variant in rfc mapped; do
+      if ok "dossier-$variant"; then
+        printf '  '
+        python3 "$here/compare.py" "$work/dossier.stdout" "$work/dossier-$variant.stdout" "dossier vs dossier, $variant"
+      fi
+    done
   elif ok python && ok duckdb; then
     printf '  '
     python3 "$here/compare.py" "$work/python.stdout" "$work/duckdb.stdout" "python vs duckdb"
@@ -310,5 +344,7 @@ rss_mb() { if ok "$1"; then awk -v kb="${kb_of[$1]}" 'BEGIN { printf "%.1f", kb 
   echo "inputs under ${bench#"$root"/}/:"
   printf '  %-26s %s\n' "$(basename "$input")" "${made_in[$input]}"
   printf '  %-26s %s\n' "$(basename "$gz")" "${made_in[$gz]}"
+  printf '  %-26s %s\n' "$(basename "$rfc_input")" "${made_in[$rfc_input]}"
+  printf '  %-26s %s\n' "$(basename "$mapped_input")" "${made_in[$mapped_input]}"
   printf '  %-26s %s\n' "$(basename "$parts_dir")/" "4 links to $(basename "$input")"
 } | tee "$bench/audit-results.txt"
