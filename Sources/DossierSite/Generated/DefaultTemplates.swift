@@ -361,7 +361,7 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 {{/applicable}}
 </tbody>
 </table></div>
-{{#has_not_applicable}}<p class="note">Not applicable: {{#not_applicable}}<a href="{{href}}">{{article}}</a> ({{reason}}) {{/not_applicable}}</p>{{/has_not_applicable}}{{/classified}}
+{{#has_not_applicable}}<p class="note">Not applicable:</p><ul class="not-applicable">{{#not_applicable}}<li><a href="{{href}}">{{article}}</a> ({{reason}})</li>{{/not_applicable}}</ul>{{/has_not_applicable}}{{/classified}}
 {{^classified}}<p class="note">Not classified: add a <code>classification:</code> block (role, Annex III areas, Art. 50 triggers) to track the agent's AI Act obligations.</p>{{/classified}}{{/ai_act}}
 </section>
 
@@ -909,6 +909,9 @@ svg.lines { width: 100%; height: auto; max-width: 40rem; display: block; }
 .ai-class.class-high-risk { color: var(--bad); }
 .incidents time, .obligations-matrix .date { white-space: nowrap; }
 .incidents th .summary { font-weight: 400; }
+.not-applicable { list-style: none; padding: 0; margin-top: -0.5rem; color: var(--muted); }
+.not-applicable li { display: inline; }
+.not-applicable li + li::before { content: " · "; }
 
 """#,
     ]
