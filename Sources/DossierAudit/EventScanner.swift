@@ -190,30 +190,21 @@ struct EventScanner: ~Copyable {
             guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: depth) }
             return object(&p, end, depth: depth + 1) { scanner, key, p in
                 guard EventKey(key) == .amount else { return scanner.skipAny(&p, end, depth: depth + 1) }
-                scanner.event.amount = nil
-                guard isNumberStart(p.pointee) else { return scanner.skipAny(&p, end, depth: depth + 1) }
-                let start = p
-                guard let number = scanner.number(&p, end) else { return false }
-                scanner.event.amount = ByteSpan(start: start, count: p - start)
-                scanner.event.amountValue = number.value
-                return true
+                return scanner.fieldValue(.amount, &p, end, depth: depth + 1)
             }
         case .metadata:
             event.approval = .none
             guard p.pointee == UInt8(ascii: "{") else { return skipAny(&p, end, depth: depth) }
             return object(&p, end, depth: depth + 1) { scanner, key, p in
                 guard EventKey(key) == .approvalStatus else { return scanner.skipAny(&p, end, depth: depth + 1) }
-                var status: ByteSpan?
-                guard scanner.stringValue(&p, end, into: &status, depth: depth + 1) else { return false }
-                scanner.event.approval = status.map(Approval.init) ?? .none
-                return true
+                return scanner.fieldValue(.approvalStatus, &p, end, depth: depth + 1)
             }
         case .policyChecks:
             event.violationCount = 0
             guard p.pointee == UInt8(ascii: "[") else { return skipAny(&p, end, depth: depth) }
             return policyChecks(&p, end, depth: depth + 1)
         case .amount:
-            // `tool_args.amount` where `audit_fields` puts it: a number, its text kept.
+            // `tool_args.amount` (or where `audit_fields` puts it): a number, its text kept.
             event.amount = nil
             guard isNumberStart(p.pointee) else { return skipAny(&p, end, depth: depth) }
             let start = p
@@ -222,7 +213,7 @@ struct EventScanner: ~Copyable {
             event.amountValue = number.value
             return true
         case .approvalStatus:
-            // `metadata.approval_status` where `audit_fields` puts it.
+            // `metadata.approval_status` (or where `audit_fields` puts it).
             var status: ByteSpan?
             guard stringValue(&p, end, into: &status, depth: depth) else { return false }
             event.approval = status.map(Approval.init) ?? .none

@@ -9,11 +9,11 @@ enum RFC3339 {
     /// fraction floored: INPUT.md), so the fraction is dropped here, where it is exact: added to a
     /// double, a fraction such as .9999999 could round up to the next second.
     static func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        parse(bytes).map { Double($0.0) }
+        parse(bytes).map(Double.init)
     }
 
-    /// Whole seconds since the epoch and the fraction in microseconds (floored).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int)? {
+    /// Whole seconds since the epoch (the fraction, if any, is checked and dropped).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var index = 0
         func digits(_ count: Int) -> Int? {
             guard index + count <= bytes.count else { return nil }
@@ -37,17 +37,11 @@ enum RFC3339 {
         index += 1
         guard let hour = digits(2), expect(UInt8(ascii: ":")), let minute = digits(2), expect(UInt8(ascii: ":")),
               let second = digits(2) else { return nil }
-        var micros = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            var count = 0
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                if count < 6 { micros = micros * 10 + Int(bytes[index] - 0x30) }
-                count += 1
-                index += 1
-            }
-            guard count > 0 else { return nil }
-            for _ in count..<max(count, 6) { micros *= 10 }
+            let first = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            guard index > first else { return nil }
         }
         var offset = 0
         guard index < bytes.count else { return nil }
@@ -67,7 +61,7 @@ enum RFC3339 {
               hour <= 23, minute <= 59, second <= 59 else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        return (local - Int64(offset), micros)
+        return local - Int64(offset)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -72,7 +72,6 @@ struct ConfigReader {
         if let node = top.node("attestations") {
             // The organization's attestations: obligation ids only (an article's record belongs to its agent).
             for entry in reader.attestations(node, known: ObligationCatalog.ids) {
-                config.attestationSources[entry.key] = entry.keyLocation
                 if let attestation = entry.attestation { config.attestations[entry.key] = attestation }
             }
         }

@@ -56,13 +56,11 @@ package struct RepositoryLoader: Sendable {
         let waivers = try readWaivers(agents: agents, knownAgents: knownAgents, log: log, inputs: &inputs)
         let incidents = try readIncidents(knownAgents: knownAgents, log: log, inputs: &inputs)
         let documents = loadDocuments ? try readDocuments(log: log, inputs: &inputs) : []
-        if var checked = config {
-            checkClassifications(agents, config: &checked, log: log)
-            config = checked
-        } else if !declaresRole {
-            // dossier.yaml has errors of its own, and no role: the classified agents still need one.
-            var partial = Config(organization: "")
-            checkClassifications(agents, config: &partial, log: log)
+        // Also when dossier.yaml has errors of its own, as long as it has no role key.
+        if config?.role == nil && (config != nil || !declaresRole) { requireRoles(agents, log: log) }
+        if let organization = config?.attestations {
+            let checks = EvidenceChecks(root: root)
+            config?.attestations = organization.mapValues(checks.checked)
         }
         let diagnostics = log.sorted
         guard let config, !log.hasErrors else {
@@ -208,18 +206,12 @@ package struct RepositoryLoader: Sendable {
         return IncidentReader(reader: file.reader, knownAgents: knownAgents).read(document) ?? []
     }
 
-    /// Every classified agent needs a role, its own or dossier.yaml's (OBLIGATIONS.md), reported at its
-    /// `classification` key; and the organization's attestations get their evidence checked like an agent's.
-    private func checkClassifications(_ agents: [AgentRecord], config: inout Config, log: DiagnosticLog) {
-        if config.role == nil {
-            for agent in agents where agent.classification != nil && agent.classification?.role == nil {
-                log.error(agent.sources.location(of: "classification"), "classification.role",
-                          "a classified agent needs a role: set classification.role, or role in dossier.yaml (provider, deployer or provider-and-deployer; an organization that builds its agents on a model API is usually their provider)")
-            }
-        }
-        let checks = EvidenceChecks(root: root)
-        for key in config.attestations.keys {
-            if let attestation = config.attestations[key] { config.attestations[key] = checks.checked(attestation) }
+    /// dossier.yaml has no role: every classified agent needs its own (OBLIGATIONS.md), reported at its
+    /// `classification` key.
+    private func requireRoles(_ agents: [AgentRecord], log: DiagnosticLog) {
+        for agent in agents where agent.classification != nil && agent.classification?.role == nil {
+            log.error(agent.sources.location(of: "classification"), "classification.role",
+                      "a classified agent needs a role: set classification.role, or role in dossier.yaml (provider, deployer or provider-and-deployer; an organization that builds its agents on a model API is usually their provider)")
         }
     }
 

@@ -39,8 +39,6 @@ public struct Config: Sendable {
     public var applicability: [ApplicabilityGroup: CalendarDate] = [:]
     /// The organization's attestations, by catalog id.
     public var attestations: [String: Attestation] = [:]
-    /// Where each organization attestation is written (for links and messages).
-    public var attestationSources: [String: SourceLocation] = [:]
     public var extensions: [String: ExtensionValue] = [:]
 
     /// The date `group` applies from: `applicability:`'s, or the default.

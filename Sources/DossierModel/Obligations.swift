@@ -28,23 +28,6 @@ public enum AnnexIIIArea: String, Sendable, CaseIterable {
     case lawEnforcement = "law-enforcement"
     case migration
     case justiceDemocracy = "justice-democracy"
-
-    /// Annex III point and wording, for the docs and the site.
-    public var label: String {
-        switch self {
-        case .biometrics: "Biometrics (Annex III point 1)"
-        case .criticalInfrastructure: "Critical infrastructure (point 2)"
-        case .education: "Education and vocational training (point 3)"
-        case .employment: "Employment and workers management (point 4)"
-        case .essentialServices: "Essential private and public services (point 5)"
-        case .creditScoring: "Creditworthiness and credit scoring (point 5(b))"
-        case .insurancePricing: "Life and health insurance pricing (point 5(c))"
-        case .emergencyTriage: "Emergency calls and triage (point 5(d))"
-        case .lawEnforcement: "Law enforcement (point 6)"
-        case .migration: "Migration, asylum and border control (point 7)"
-        case .justiceDemocracy: "Justice and democratic processes (point 8)"
-        }
-    }
 }
 
 /// An agent's `classification:` block.
@@ -147,6 +130,13 @@ public struct ObligationDefinition: Sendable {
     public let requires: String
     /// Who it applies to, as the catalog says.
     public let appliesTo: String
+    /// The group it applies by; `nil` for "by route": `annex-i` for an Annex I system, else `annex-iii`.
+    public let group: ApplicabilityGroup?
+
+    /// The group it applies by for an agent of `classification`.
+    public func group(for classification: Classification) -> ApplicabilityGroup {
+        group ?? (classification.annexI ? .annexI : .annexIII)
+    }
 }
 
 /// One obligation of one agent.
@@ -181,34 +171,44 @@ public enum ObligationCatalog {
     public static let all: [ObligationDefinition] = [
         ObligationDefinition(id: "art-4", article: "Art. 4", title: "AI literacy",
                              requires: "Staff who operate or use the system on the organization's behalf have a sufficient level of AI literacy: training and measures suited to their role and to the people the system affects.",
-                             appliesTo: "Every classified agent."),
+                             appliesTo: "Every classified agent.",
+                             group: .general),
         ObligationDefinition(id: "art-5", article: "Art. 5", title: "Prohibited practices screened",
                              requires: "The system has been screened against the practices the Act prohibits: manipulation, exploiting vulnerabilities, social scoring, predicting crimes from profiling, untargeted scraping of faces, emotion recognition at work or school, biometric categorisation by sensitive traits, real-time remote biometric identification in public for law enforcement.",
-                             appliesTo: "Every classified agent."),
+                             appliesTo: "Every classified agent.",
+                             group: .prohibitions),
         ObligationDefinition(id: "art-6-3", article: "Art. 6(3)", title: "No-significant-risk assessment",
                              requires: "A provider who considers an Annex III system not high-risk documents that assessment before the system is placed on the market or put into service, and registers the system (Art. 6(4), Art. 49(2)).",
-                             appliesTo: "An Annex III area with the Art. 6(3) exemption claimed, provider."),
+                             appliesTo: "An Annex III area with the Art. 6(3) exemption claimed, provider.",
+                             group: .annexIII),
         ObligationDefinition(id: "art-17", article: "Art. 17", title: "Quality management system",
                              requires: "The provider runs a documented quality management system: compliance strategy, design and development controls, testing, data management, risk management, post-market monitoring, incident reporting, record-keeping and accountability.",
-                             appliesTo: "High-risk, provider."),
+                             appliesTo: "High-risk, provider.",
+                             group: nil),
         ObligationDefinition(id: "art-26", article: "Art. 26", title: "Deployer duties",
                              requires: "The deployer uses the system according to its instructions, assigns competent human oversight, keeps input data relevant, monitors operation, keeps the logs at least six months, and informs workers and the people affected.",
-                             appliesTo: "High-risk, deployer."),
+                             appliesTo: "High-risk, deployer.",
+                             group: nil),
         ObligationDefinition(id: "art-27", article: "Art. 27", title: "Fundamental rights impact assessment",
                              requires: "Before first use, the deployer assesses the impact on fundamental rights: the process, the period and frequency of use, the people affected, the specific risks of harm, the oversight measures and what happens if the risks materialise; and notifies the market surveillance authority.",
-                             appliesTo: "High-risk through Annex III, deployer, and either a public service (any area but critical infrastructure) or credit scoring or life and health insurance pricing."),
+                             appliesTo: "High-risk through Annex III, deployer, and either a public service (any area but critical infrastructure) or credit scoring or life and health insurance pricing.",
+                             group: .annexIII),
         ObligationDefinition(id: "art-49", article: "Art. 49", title: "Registration in the EU database",
                              requires: "The system is registered in the EU database before it is placed on the market or put into service (by the provider), or before use (by a deployer that is a public authority).",
-                             appliesTo: "High-risk through Annex III, provider, or deployer acting as a public authority."),
+                             appliesTo: "High-risk through Annex III, provider, or deployer acting as a public authority.",
+                             group: .annexIII),
         ObligationDefinition(id: "art-50", article: "Art. 50", title: "Transparency to people",
                              requires: "People are told they are dealing with an AI system; synthetic audio, image, video or text is marked as generated; emotion recognition and biometric categorisation are disclosed to the people exposed; deep fakes are disclosed.",
-                             appliesTo: "A provider whose system interacts with people or generates synthetic content, or a deployer of emotion recognition or deep fakes."),
+                             appliesTo: "A provider whose system interacts with people or generates synthetic content, or a deployer of emotion recognition or deep fakes.",
+                             group: .transparency),
         ObligationDefinition(id: "art-72", article: "Art. 72", title: "Post-market monitoring",
                              requires: "The provider has a post-market monitoring system and plan that collects and analyses data on the system's performance over its lifetime, to check that it stays compliant.",
-                             appliesTo: "High-risk, provider."),
+                             appliesTo: "High-risk, provider.",
+                             group: nil),
         ObligationDefinition(id: "art-73", article: "Art. 73", title: "Serious incidents reported",
                              requires: "Serious incidents are reported to the market surveillance authority within 15 days of becoming aware of them, 10 days after a death, 2 days for a widespread infringement or a serious and irreversible disruption of critical infrastructure; a deployer informs the provider first (Art. 26(5)).",
-                             appliesTo: "High-risk, either role."),
+                             appliesTo: "High-risk, either role.",
+                             group: nil),
     ]
 
     public static let ids = all.map(\.id)

@@ -268,21 +268,18 @@ package enum JUnitReport {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         var index = 0
-        func append(_ entity: StaticString) {
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-        }
         while index < utf8.count {
             let byte = utf8[index]
             index += 1
             switch byte {
-            case UInt8(ascii: "&"): append("&amp;")
-            case UInt8(ascii: "<"): append("&lt;")
-            case UInt8(ascii: ">"): append("&gt;")  // also keeps `]]>` out of the text
-            case UInt8(ascii: "\""): append("&quot;")
-            case UInt8(ascii: "'"): append("&apos;")
-            case 0x0D: append("&#13;")
-            case 0x09: if whitespace { append("&#9;") } else { out.append(byte) }
-            case 0x0A: if whitespace { append("&#10;") } else { out.append(byte) }
+            case UInt8(ascii: "&"): out.append("&amp;")
+            case UInt8(ascii: "<"): out.append("&lt;")
+            case UInt8(ascii: ">"): out.append("&gt;")  // also keeps `]]>` out of the text
+            case UInt8(ascii: "\""): out.append("&quot;")
+            case UInt8(ascii: "'"): out.append("&apos;")
+            case 0x0D: out.append("&#13;")
+            case 0x09: if whitespace { out.append("&#9;") } else { out.append(byte) }
+            case 0x0A: if whitespace { out.append("&#10;") } else { out.append(byte) }
             // XML 1.0 `Char` is tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000 up: other
             // control characters cannot be written, even as references, so they are dropped.
             case 0..<0x20: continue

@@ -203,8 +203,8 @@ package enum ReportMarkdown {
                  UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: "@"):
                 out.append(UInt8(ascii: "\\"))
                 out.append(byte)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append("&lt;")
+            case UInt8(ascii: "&"): out.append("&amp;")
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): out.append(UInt8(ascii: " "))
             // Other control characters (general category Cc) are dropped.
             case 0..<0x20, 0x7F: continue

@@ -24,12 +24,11 @@ package struct ObligationEvaluator: Sendable {
         // The loader refuses a classified agent without a role; provider is the heavier reading.
         let role = classification.role ?? config.role ?? .provider
         let obligations = ObligationCatalog.all.map { definition -> Obligation in
-            let (group, notApplicable) = applicability(definition.id, classification, role: role)
-            guard let group else {
+            if let notApplicable = reasonNotApplicable(definition.id, classification, role: role) {
                 return Obligation(id: definition.id, article: definition.article, title: definition.title,
                                   status: .notApplicable, appliesFrom: nil, reason: notApplicable)
             }
-            let date = config.date(of: group)
+            let date = config.date(of: definition.group(for: classification))
             let metBy: Obligation.MetBy? = meets(agent.attestations[definition.id]) ? .agent
                 : meets(config.attestations[definition.id]) ? .organization : nil
             let status: ObligationStatus = metBy != nil ? .met : date > asOf ? .upcoming : .open
@@ -39,59 +38,56 @@ package struct ObligationEvaluator: Sendable {
         return (classification.aiActClass, obligations)
     }
 
-    /// The group an obligation applies by, or why it does not apply.
-    func applicability(_ id: String, _ c: Classification, role: Role) -> (ApplicabilityGroup?, String?) {
+    /// Why an obligation does not apply, or `nil` when it does (its group is the catalog's).
+    func reasonNotApplicable(_ id: String, _ c: Classification, role: Role) -> String? {
         let highRisk = c.aiActClass == .highRisk
-        let route: ApplicabilityGroup = c.annexI ? .annexI : .annexIII
         let notHighRisk = "not high-risk (\(c.aiActClass.rawValue))"
         switch id {
-        case "art-4":
-            return (.general, nil)
-        case "art-5":
-            return (.prohibitions, nil)
+        case "art-4", "art-5":
+            return nil  // every classified agent
         case "art-6-3":
-            guard c.art63Exemption, !c.annexIII.isEmpty else { return (nil, "no Art. 6(3) exemption claimed") }
-            guard role.isProvider else { return (nil, "deployer role (the provider documents the assessment)") }
-            return (.annexIII, nil)
+            guard c.art63Exemption, !c.annexIII.isEmpty else { return "no Art. 6(3) exemption claimed" }
+            guard role.isProvider else { return "deployer role (the provider documents the assessment)" }
+            return nil
         case "art-17", "art-72":
-            guard highRisk else { return (nil, notHighRisk) }
-            guard role.isProvider else { return (nil, "deployer role") }
-            return (route, nil)
+            guard highRisk else { return notHighRisk }
+            guard role.isProvider else { return "deployer role" }
+            return nil
         case "art-26":
-            guard highRisk else { return (nil, notHighRisk) }
-            guard role.isDeployer else { return (nil, "provider role") }
-            return (route, nil)
+            guard highRisk else { return notHighRisk }
+            guard role.isDeployer else { return "provider role" }
+            return nil
         case "art-27":
             guard c.highRiskViaAnnexIII else {
-                return (nil, c.annexIII.isEmpty ? "no Annex III area" : "Art. 6(3) exemption claimed")
+                return c.annexIII.isEmpty ? "no Annex III area" : "Art. 6(3) exemption claimed"
             }
-            guard role.isDeployer else { return (nil, "provider role (the deployer assesses)") }
+            guard role.isDeployer else { return "provider role (the deployer assesses)" }
             let publicService = config.publicService && c.annexIII.contains { $0 != .criticalInfrastructure }
             let finance = c.annexIII.contains(.creditScoring) || c.annexIII.contains(.insurancePricing)
             guard publicService || finance else {
-                return (nil, config.publicService
+                return config.publicService
                     ? "critical infrastructure, the only Annex III area, is outside Art. 27(1)"
-                    : "not a public service, and no credit scoring or life and health insurance pricing")
+                    : "not a public service, and no credit scoring or life and health insurance pricing"
             }
-            return (.annexIII, nil)
+            return nil
         case "art-49":
             guard c.highRiskViaAnnexIII else {
-                return (nil, c.annexIII.isEmpty ? "no Annex III area" : "Art. 6(3) exemption claimed (registered under art-6-3)")
+                return c.annexIII.isEmpty ? "no Annex III area" : "Art. 6(3) exemption claimed (registered under art-6-3)"
             }
-            guard role.isProvider || config.publicAuthority else { return (nil, "deployer that is not a public authority") }
-            return (.annexIII, nil)
+            guard role.isProvider || config.publicAuthority else { return "deployer that is not a public authority" }
+            return nil
         case "art-50":
             let asProvider = role.isProvider && (c.interactsWithPeople || c.generatesSyntheticContent)
             let asDeployer = role.isDeployer && (c.emotionRecognition || c.deepFake)
             guard asProvider || asDeployer else {
-                return (nil, c.hasTransparencyTrigger ? "no Art. 50 trigger for the \(role.rawValue) role" : "no Art. 50 trigger")
+                return c.hasTransparencyTrigger ? "no Art. 50 trigger for the \(role.rawValue) role" : "no Art. 50 trigger"
             }
-            return (.transparency, nil)
+            return nil
         case "art-73":
-            guard highRisk else { return (nil, notHighRisk) }
-            return (route, nil)
+            guard highRisk else { return notHighRisk }
+            return nil
         default:
-            return (nil, "not in the catalog")
+            return "not in the catalog"
         }
     }
 }

@@ -6,7 +6,7 @@ import DossierModel
 // the obligations' articles.
 
 /// One obligation of one agent: a cell of the matrix, a row of the agent page.
-struct ObligationContext: TemplateObject {
+struct ObligationContext: TemplateObject, Sendable {
     let obligation: Obligation
     /// The obligation's article page.
     let href: String
@@ -39,7 +39,7 @@ struct ObligationContext: TemplateObject {
 }
 
 /// An agent's class and obligations (the agent page, a row of the matrix).
-struct AgentObligationsContext: TemplateObject {
+struct AgentObligationsContext: TemplateObject, Sendable {
     let id: String
     let name: String
     let href: String

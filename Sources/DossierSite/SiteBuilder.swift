@@ -89,9 +89,13 @@ package struct SiteBuilder: Sendable {
             let page = SitePaths.articlePage(check.article)
             jobs.append(Job(path: page) { try render("article", model.articleContext(check, page: page)) })
         }
+        // The obligations' pages all sit in articles/ and link alike: their agents are made once.
+        let articleAgents = model.articleObligations()
         for definition in ObligationCatalog.all {
             let page = SitePaths.obligationPage(definition.id)
-            jobs.append(Job(path: page) { try render("obligation", model.obligationArticleContext(definition, page: page)) })
+            jobs.append(Job(path: page) {
+                try render("obligation", model.obligationArticleContext(definition, page: page, agents: articleAgents))
+            })
         }
         jobs.append(Job(path: "obligations.html") { try render("obligations", model.obligationsPageContext()) })
         jobs.append(Job(path: "incidents.html") { try render("incidents", model.incidentsPageContext()) })

@@ -294,20 +294,21 @@ extension SiteModel {
         }
     }
 
-    func obligationArticleContext(_ definition: ObligationDefinition, page: String) -> ObligationArticlePage {
-        let config = repository.config
-        let groups = ApplicabilityGroup.allCases.map { "\($0.rawValue) (from \(config.date(of: $0)))" }
-        let group: String = switch definition.id {
-        case "art-4": groups[0]
-        case "art-5": groups[1]
-        case "art-50": groups[2]
-        case "art-6-3", "art-27", "art-49": groups[3]
-        default: "\(groups[3]), or \(groups[4]) for an Annex I system"
+    /// Every classified agent's obligations as the pages under `articles/` link them (the same from each).
+    func articleObligations() -> [AgentObligationsContext] {
+        let page = SitePaths.obligationPage(ObligationCatalog.ids[0])
+        return report.agents.indices.compactMap { index in
+            report.agents[index].aiActClass == .unclassified ? nil : obligationsContext(report.agents[index], page: page)
         }
-        let rows = report.agents.indices.compactMap { index -> ObligationArticlePage.Row? in
-            let agent = obligationsContext(report.agents[index], page: page)
-            guard let obligation = agent.obligations.first(where: { $0.obligation.id == definition.id }) else { return nil }
-            return ObligationArticlePage.Row(agent: agent, obligation: obligation)
+    }
+
+    /// The page of an obligation's article; `agents` from `articleObligations()`, made once for every such page.
+    func obligationArticleContext(_ definition: ObligationDefinition, page: String, agents: [AgentObligationsContext]) -> ObligationArticlePage {
+        let config = repository.config
+        func from(_ group: ApplicabilityGroup) -> String { "\(group.rawValue) (from \(config.date(of: group)))" }
+        let group = definition.group.map(from) ?? "\(from(.annexIII)), or \(from(.annexI)) for an Annex I system"
+        let rows = agents.compactMap { agent -> ObligationArticlePage.Row? in
+            agent.obligations.first { $0.obligation.id == definition.id }.map { ObligationArticlePage.Row(agent: agent, obligation: $0) }
         }
         return ObligationArticlePage(frame: frame(page: page, title: "\(definition.article): \(definition.title)", section: "articles"),
                                      definition: definition, group: group, rows: rows,

@@ -45,38 +45,35 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed into UTF-8 bytes, as a member nested `indent` spaces deep.
     package func write(into out: inout [UInt8], indent: Int) {
-        func text(_ text: StaticString) {
-            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        }
         func spaces(_ count: Int) { out.append(contentsOf: repeatElement(0x20, count: count)) }
         switch self {
-        case .null: text("null")
-        case let .bool(value): value ? text("true") : text("false")
+        case .null: out.append("null")
+        case let .bool(value): value ? out.append("true") : out.append("false")
         case let .int(value): out.append(contentsOf: String(value).utf8)
         case let .number(number): out.append(contentsOf: number.utf8)
         case let .string(value): Self.writeString(value, into: &out)
         case let .array(items):
-            guard !items.isEmpty else { text("[]"); return }
-            text("[\n")
+            guard !items.isEmpty else { out.append("[]"); return }
+            out.append("[\n")
             for (index, item) in items.enumerated() {
                 spaces(indent + 2)
                 item.write(into: &out, indent: indent + 2)
-                index == items.count - 1 ? text("\n") : text(",\n")
+                index == items.count - 1 ? out.append("\n") : out.append(",\n")
             }
             spaces(indent)
-            text("]")
+            out.append("]")
         case let .object(members):
-            guard !members.isEmpty else { text("{}"); return }
-            text("{\n")
+            guard !members.isEmpty else { out.append("{}"); return }
+            out.append("{\n")
             for (index, (key, value)) in members.enumerated() {
                 spaces(indent + 2)
                 Self.writeString(key, into: &out)
-                text(": ")
+                out.append(": ")
                 value.write(into: &out, indent: indent + 2)
-                index == members.count - 1 ? text("\n") : text(",\n")
+                index == members.count - 1 ? out.append("\n") : out.append(",\n")
             }
             spaces(indent)
-            text("}")
+            out.append("}")
         }
     }
 
@@ -108,21 +105,18 @@ package indirect enum JSONValue: Sendable, Equatable {
             out.append(UInt8(ascii: "\""))
             return
         }
-        func text(_ text: StaticString) {
-            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": text("\\\"")
-            case "\\": text("\\\\")
-            case "\n": text("\\n")
-            case "\r": text("\\r")
-            case "\t": text("\\t")
-            case "\u{08}": text("\\b")
-            case "\u{0C}": text("\\f")
-            case "\u{2028}": text("\\u2028")
-            case "\u{2029}": text("\\u2029")
-            case ":" where mentionsScheme: text("\\u003a")
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            case "\u{08}": out.append("\\b")
+            case "\u{0C}": out.append("\\f")
+            case "\u{2028}": out.append("\\u2028")
+            case "\u{2029}": out.append("\\u2029")
+            case ":" where mentionsScheme: out.append("\\u003a")
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)

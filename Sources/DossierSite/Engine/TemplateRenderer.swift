@@ -180,7 +180,7 @@ struct TemplateRenderer {
                 default: continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                output.append(replacement)
                 copied = index + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
