@@ -61,6 +61,8 @@ struct ScannedEvent {
     }
 
     var agent: ByteSpan?
+    /// `event_id`, when it is a string: named by the findings this event is the example of.
+    var eventID: ByteSpan?
     var timestamp: Double?
     var action: ByteSpan?
     var allowed: Bool?
@@ -79,7 +81,7 @@ struct ScannedEvent {
 
 /// The keys the scanner reads, recognized by length and then by bytes.
 enum EventKey {
-    case agentName, timestamp, action, allowed, toolName, toolArgs, policyChecks, durationMs
+    case eventID, agentName, timestamp, action, allowed, toolName, toolArgs, policyChecks, durationMs
     case inputTokens, outputTokens, metadata, amount, approvalStatus, policy, result, severity, other
 
     @inline(__always)
@@ -93,6 +95,7 @@ enum EventKey {
         case 7:
             if key.equals(.allowed) { self = .allowed; return }
         case 8:
+            if key.equals(.eventID) { self = .eventID; return }
             if key.equals(.metadata) { self = .metadata; return }
             if key.equals(.severity) { self = .severity; return }
         case 9:
@@ -125,6 +128,7 @@ struct StaticBytes {
         buffer = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
+    static let eventID = StaticBytes("event_id")
     static let agentName = StaticBytes("agent_name")
     static let timestamp = StaticBytes("timestamp")
     static let action = StaticBytes("action")

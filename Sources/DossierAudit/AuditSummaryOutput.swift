@@ -35,8 +35,11 @@ extension AgentTally {
     }
 
     /// The summary as the scorer reads it; `file` is where the evidence came from.
-    package func summary(agent: String, file: String) -> AuditSummary {
+    /// `logs` are the paths of the log files, by index, to place the example events in (placed by
+    /// `AuditTally.placeExamples`).
+    package func summary(agent: String, file: String, logs: [String]) -> AuditSummary {
         var summary = AuditSummary(agent: agent, file: file, events: events, allowed: allowed, blocked: blocked)
+        summary.examples = examples(logs: logs)
         summary.periodStart = firstTimestamp.map(Self.isoTimestamp)
         summary.periodEnd = lastTimestamp.map(Self.isoTimestamp)
         for (name, action) in actions {
@@ -59,6 +62,21 @@ extension AgentTally {
         }
         summary.malformedLines = malformedLines
         return summary
+    }
+
+    private func examples(logs: [String]) -> AuditExamples {
+        func example(_ tally: TallyExample) -> EventExample {
+            EventExample(file: logs[tally.position.unit], line: tally.position.line, eventID: tally.eventID)
+        }
+        var examples = AuditExamples()
+        for (name, action) in actions {
+            examples.firstExecuted[name] = action.firstExecuted.map(example)
+            examples.firstBlocked[name] = action.firstBlocked.map(example)
+            examples.largestAmount[name] = action.largest.map { example($0.example) }
+        }
+        examples.firstToolUse = firstToolUse.mapValues(example)
+        examples.firstCritical = firstCritical.mapValues(example)
+        return examples
     }
 
     /// A finite double as the shortest JSON number text that reads back as it.

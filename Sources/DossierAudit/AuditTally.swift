@@ -21,6 +21,66 @@ package struct AuditTally: Sendable {
             unattributed[file, default: 0] = saturatingAdd(unattributed[file, default: 0], count)
         }
     }
+
+    /// Turns the examples' places in read units (a unit's index, the line in it) into places in files
+    /// (the file's index, its 1-based line): `units[u]` is unit `u`'s file and the lines of that file
+    /// before the unit. Units of one file must be numbered in the order of their bytes.
+    package mutating func placeExamples(units: [(file: Int, linesBefore: Int)]) {
+        func place(_ example: inout TallyExample) {
+            let unit = units[example.position.unit]
+            example.position = EventPosition(unit: unit.file, line: unit.linesBefore + example.position.line)
+        }
+        for key in agents.keys {
+            agents[key]!.mapExamples(place)
+        }
+    }
+}
+
+/// Where an event was read: a unit (a chunk or a whole file) and its line in it, 1-based; once
+/// placed (`AuditTally.placeExamples`), a file and its line. Ordered as the lines of the logs are.
+package struct EventPosition: Sendable, Equatable, Comparable {
+    package var unit: Int
+    package var line: Int
+
+    package init(unit: Int, line: Int) {
+        self.unit = unit
+        self.line = line
+    }
+
+    package static func < (a: Self, b: Self) -> Bool { a.unit != b.unit ? a.unit < b.unit : a.line < b.line }
+
+    /// After every place: no event yet.
+    static let none = EventPosition(unit: .max, line: .max)
+}
+
+/// An example event (SCORING.md): where it is, and its `event_id` when it is a string.
+package struct TallyExample: Sendable, Equatable {
+    package var position: EventPosition
+    package var eventID: String?
+
+    /// The earlier of two examples.
+    static func first(_ a: TallyExample?, _ b: TallyExample?) -> TallyExample? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b.position < a.position ? b : a
+    }
+}
+
+/// An executed event's amount and where it is: the example of `transaction-over-limit`.
+package struct AmountExample: Sendable, Equatable {
+    package var amount: Amount
+    package var example: TallyExample
+
+    /// Of two, the larger amount (compared exactly), and of equal amounts the earlier event.
+    static func larger(_ a: AmountExample?, _ b: AmountExample?) -> AmountExample? {
+        guard let a else { return b }
+        guard let b else { return a }
+        switch Amount.compare(a.amount, b.amount) {
+        case .orderedAscending: return b
+        case .orderedDescending: return a
+        case .orderedSame: return b.example.position < a.example.position ? b : a
+        }
+    }
 }
 
 /// One agent's events (and malformed lines).
@@ -32,6 +92,10 @@ package struct AgentTally: Sendable {
         package var maxAmount: Amount?
         /// The largest amount of a blocked event (an attempt the policy engine stopped).
         package var maxBlockedAmount: Amount?
+        /// Example events: the first executed, the first blocked, the executed one with the largest amount.
+        package var firstExecuted: TallyExample?
+        package var firstBlocked: TallyExample?
+        package var largest: AmountExample?
     }
 
     package struct Policy: Sendable, Equatable {
@@ -54,6 +118,9 @@ package struct AgentTally: Sendable {
     package var malformedLines = 0
     /// The index of the first log file (in byte order of path) holding this agent's lines.
     package var firstFile = Int.max
+    /// Example events: each tool's first use, and each policy's first blocked check at severity critical.
+    package var firstToolUse: [String: TallyExample] = [:]
+    package var firstCritical: [String: TallyExample] = [:]
 
     package init() {}
 
@@ -67,7 +134,16 @@ package struct AgentTally: Sendable {
             mine.blocked = saturatingAdd(mine.blocked, action.blocked)
             mine.maxAmount = Amount.larger(mine.maxAmount, action.maxAmount)
             mine.maxBlockedAmount = Amount.larger(mine.maxBlockedAmount, action.maxBlockedAmount)
+            mine.firstExecuted = TallyExample.first(mine.firstExecuted, action.firstExecuted)
+            mine.firstBlocked = TallyExample.first(mine.firstBlocked, action.firstBlocked)
+            mine.largest = AmountExample.larger(mine.largest, action.largest)
             actions[name] = mine
+        }
+        for (name, example) in other.firstToolUse {
+            firstToolUse[name] = TallyExample.first(firstToolUse[name], example)
+        }
+        for (name, example) in other.firstCritical {
+            firstCritical[name] = TallyExample.first(firstCritical[name], example)
         }
         for (name, count) in other.tools {
             tools[name] = saturatingAdd(tools[name, default: 0], count)
@@ -91,6 +167,17 @@ package struct AgentTally: Sendable {
         malformedLines = saturatingAdd(malformedLines, other.malformedLines)
         firstFile = min(firstFile, other.firstFile)
     }
+
+    /// Applies `transform` to every example event.
+    mutating func mapExamples(_ transform: (inout TallyExample) -> Void) {
+        for name in actions.keys {
+            if actions[name]!.firstExecuted != nil { transform(&actions[name]!.firstExecuted!) }
+            if actions[name]!.firstBlocked != nil { transform(&actions[name]!.firstBlocked!) }
+            if actions[name]!.largest != nil { transform(&actions[name]!.largest!.example) }
+        }
+        for name in firstToolUse.keys { transform(&firstToolUse[name]!) }
+        for name in firstCritical.keys { transform(&firstCritical[name]!) }
+    }
 }
 
 /// A transaction amount: its value and its text as written in the log.
@@ -104,11 +191,24 @@ package struct Amount: Sendable, Equatable {
     static func larger(_ a: Amount?, _ b: Amount?) -> Amount? {
         guard let a else { return b }
         guard let b else { return a }
-        if a.value != b.value { return a.value > b.value ? a : b }
-        if a.text == b.text { return a }
-        if let x = ExactDecimal(a.text), let y = ExactDecimal(b.text), x != y { return x > y ? a : b }
-        if a.text.utf8.count != b.text.utf8.count { return a.text.utf8.count < b.text.utf8.count ? a : b }
-        return ByteOrder.less(a.text, b.text) ? a : b
+        switch compare(a, b) {
+        case .orderedAscending: return b
+        case .orderedDescending: return a
+        case .orderedSame:
+            if a.text == b.text { return a }
+            if a.text.utf8.count != b.text.utf8.count { return a.text.utf8.count < b.text.utf8.count ? a : b }
+            return ByteOrder.less(a.text, b.text) ? a : b
+        }
+    }
+
+    /// The order of two amounts by value: as doubles, then, when the doubles are equal and the texts
+    /// differ, as exact decimals.
+    static func compare(_ a: Amount, _ b: Amount) -> ComparisonResult {
+        if a.value != b.value { return a.value < b.value ? .orderedAscending : .orderedDescending }
+        if a.text != b.text, let x = ExactDecimal(a.text), let y = ExactDecimal(b.text), x != y {
+            return x < y ? .orderedAscending : .orderedDescending
+        }
+        return .orderedSame
     }
 }
 

@@ -28,6 +28,21 @@ struct EventAccumulator: ~Copyable {
         var maxBlockedAmount: Amount?
     }
 
+    /// An action's example events (SCORING.md): places compared without touching the ids.
+    private struct ActionExamples {
+        var firstExecutedAt = EventPosition.none
+        var firstExecutedID: String?
+        var firstBlockedAt = EventPosition.none
+        var firstBlockedID: String?
+        var largest: AmountExample?
+    }
+
+    /// The first of some events: its place and its id.
+    private struct FirstEvent {
+        var at = EventPosition.none
+        var id: String?
+    }
+
     private var agentNames = NameTable()
     private var actionNames = NameTable()
     private var toolNames = NameTable()
@@ -36,16 +51,30 @@ struct EventAccumulator: ~Copyable {
     private var durations: [Durations?] = []
     private var agentActions = PairTable()
     private var actions: [ActionCounts] = []
+    private var actionExamples: [ActionExamples] = []
     private var agentTools = PairTable()
     private var tools: [Int] = []
+    private var toolFirstUse: [FirstEvent] = []
     private var agentPolicies = PairTable()
     private var policies: [AgentTally.Policy] = []
+    private var policyFirstCritical: [FirstEvent] = []
     private var unattributed: [Int: Int] = [:]
 
     /// The index of the log file whose lines are being added.
-    var file = 0
+    private(set) var file = 0
+    /// The read unit (a chunk, or a whole file) whose lines are being added, and how many of its
+    /// lines have been added: every line, blank, malformed and unreadable ones included.
+    private(set) var unit = 0
+    private(set) var line = 0
 
     init() {}
+
+    /// Starts adding the lines of read unit `unit` of log file `file`.
+    mutating func begin(unit: Int, file: Int) {
+        self.unit = unit
+        self.file = file
+        line = 0
+    }
 
     @inline(__always)
     private mutating func agent(_ span: ByteSpan) -> Int {
@@ -61,6 +90,7 @@ struct EventAccumulator: ~Copyable {
     /// Adds one line that `scanner` has just read.
     @inline(__always)
     mutating func add(_ kind: LineKind, from scanner: borrowing EventScanner) {
+        line += 1
         switch kind {
         case .blank:
             return
@@ -94,32 +124,68 @@ struct EventAccumulator: ~Copyable {
             agents[a] = counts
         }
 
+        // Example events are compared by place first; an id becomes a String only for a new example.
+        let position = EventPosition(unit: unit, line: line)
         let (actionIndex, newAction) = agentActions.index(a, actionNames.id(event.action!))
-        if newAction { actions.append(ActionCounts()) }
+        if newAction {
+            actions.append(ActionCounts())
+            actionExamples.append(ActionExamples())
+        }
         actions[actionIndex].total += 1
-        if !allowed { actions[actionIndex].blocked += 1 }
+        if allowed {
+            if position < actionExamples[actionIndex].firstExecutedAt {
+                actionExamples[actionIndex].firstExecutedAt = position
+                actionExamples[actionIndex].firstExecutedID = event.eventID?.string
+            }
+        } else {
+            actions[actionIndex].blocked += 1
+            if position < actionExamples[actionIndex].firstBlockedAt {
+                actionExamples[actionIndex].firstBlockedAt = position
+                actionExamples[actionIndex].firstBlockedID = event.eventID?.string
+            }
+        }
         if let amount = event.amount {
             // Executed and blocked amounts apart: an attempt the policy engine stopped is not a transaction made.
             let current = allowed ? actions[actionIndex].maxAmount : actions[actionIndex].maxBlockedAmount
             if current == nil || event.amountValue >= current!.value {
-                let larger = Amount.larger(current, Amount(value: event.amountValue, text: amount.string))
+                let candidate = Amount(value: event.amountValue, text: amount.string)
+                let larger = Amount.larger(current, candidate)
                 if allowed { actions[actionIndex].maxAmount = larger } else { actions[actionIndex].maxBlockedAmount = larger }
+                if allowed {
+                    let example = AmountExample(amount: candidate, example: TallyExample(position: position, eventID: nil))
+                    if AmountExample.larger(actionExamples[actionIndex].largest, example) == example {
+                        actionExamples[actionIndex].largest = AmountExample(
+                            amount: candidate, example: TallyExample(position: position, eventID: event.eventID?.string))
+                    }
+                }
             }
         }
 
         if let tool = event.tool {
             let (toolIndex, newTool) = agentTools.index(a, toolNames.id(tool))
-            if newTool { tools.append(0) }
+            if newTool {
+                tools.append(0)
+                toolFirstUse.append(FirstEvent())
+            }
             tools[toolIndex] += 1
+            if position < toolFirstUse[toolIndex].at {
+                toolFirstUse[toolIndex] = FirstEvent(at: position, id: event.eventID?.string)
+            }
         }
 
         for i in 0..<event.violationCount {
             let violation = scanner.violation(i)
             let severity = violation.severity.severity
             let (policyIndex, newPolicy) = agentPolicies.index(a, policyNames.id(violation.policy))
-            if newPolicy { policies.append(AgentTally.Policy(count: 0, severity: severity)) }
+            if newPolicy {
+                policies.append(AgentTally.Policy(count: 0, severity: severity))
+                policyFirstCritical.append(FirstEvent())
+            }
             policies[policyIndex].count += 1
             if severity < policies[policyIndex].severity { policies[policyIndex].severity = severity }
+            if violation.severity == .critical && position < policyFirstCritical[policyIndex].at {
+                policyFirstCritical[policyIndex] = FirstEvent(at: position, id: event.eventID?.string)
+            }
         }
 
         if let duration = event.duration {
@@ -130,6 +196,7 @@ struct EventAccumulator: ~Copyable {
 
     /// Counts a line too long to read (it names no agent that can be trusted).
     mutating func addUnreadableLine() {
+        line += 1
         unattributed[file, default: 0] += 1
     }
 
@@ -158,17 +225,26 @@ struct EventAccumulator: ~Copyable {
         for index in 0..<agentActions.count {
             let (a, action) = agentActions.pair(index)
             let counts = actions[index]
-            byAgent[a].actions[actionNames.name(action)] = AgentTally.Action(total: counts.total, blocked: counts.blocked,
-                                                                            maxAmount: counts.maxAmount,
-                                                                            maxBlockedAmount: counts.maxBlockedAmount)
+            let examples = actionExamples[index]
+            byAgent[a].actions[actionNames.name(action)] = AgentTally.Action(
+                total: counts.total, blocked: counts.blocked, maxAmount: counts.maxAmount, maxBlockedAmount: counts.maxBlockedAmount,
+                firstExecuted: examples.firstExecutedAt == .none ? nil : TallyExample(position: examples.firstExecutedAt, eventID: examples.firstExecutedID),
+                firstBlocked: examples.firstBlockedAt == .none ? nil : TallyExample(position: examples.firstBlockedAt, eventID: examples.firstBlockedID),
+                largest: examples.largest)
         }
         for index in 0..<agentTools.count {
             let (a, tool) = agentTools.pair(index)
-            byAgent[a].tools[toolNames.name(tool)] = tools[index]
+            let name = toolNames.name(tool)
+            byAgent[a].tools[name] = tools[index]
+            byAgent[a].firstToolUse[name] = TallyExample(position: toolFirstUse[index].at, eventID: toolFirstUse[index].id)
         }
         for index in 0..<agentPolicies.count {
             let (a, policy) = agentPolicies.pair(index)
-            byAgent[a].policies[policyNames.name(policy)] = policies[index]
+            let name = policyNames.name(policy)
+            byAgent[a].policies[name] = policies[index]
+            if policyFirstCritical[index].at != .none {
+                byAgent[a].firstCritical[name] = TallyExample(position: policyFirstCritical[index].at, eventID: policyFirstCritical[index].id)
+            }
         }
         for (id, agent) in byAgent.enumerated() {
             tally.agents[agentNames.name(id)] = agent

@@ -103,6 +103,7 @@ struct EventScanner: ~Copyable {
     mutating func clear(_ field: EventKey) {
         switch field {
         case .agentName: event.agent = nil
+        case .eventID: event.eventID = nil
         case .timestamp: event.timestamp = nil
         case .action: event.action = nil
         case .allowed: event.allowed = nil
@@ -133,6 +134,10 @@ struct EventScanner: ~Copyable {
         case .agentName:
             var value: ByteSpan?
             defer { event.agent = value }
+            return stringValue(&p, end, into: &value, depth: depth)
+        case .eventID:
+            var value: ByteSpan?
+            defer { event.eventID = value }
             return stringValue(&p, end, into: &value, depth: depth)
         case .action:
             var value: ByteSpan?

@@ -47,6 +47,7 @@ final class FieldPlan: Sendable {
 
     static func eventKey(_ key: String) -> EventKey {
         switch key {
+        case "event_id": .eventID
         case "agent_name": .agentName
         case "timestamp": .timestamp
         case "action": .action

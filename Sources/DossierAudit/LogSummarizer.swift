@@ -53,17 +53,20 @@ package struct LogSummarizer: Sendable {
     package let progress: ReadProgress
     /// Where the event keys are found (`audit_fields`), or `nil` for the reference layout.
     private let plan: FieldPlan?
+    /// In the order they are read; a unit's number (`Unit.ordinal`) follows the files and their bytes.
     private let units: [Unit]
 
-    private enum Unit: Sendable {
-        case range(file: Int, start: Int64, end: Int64)
-        case gzip(file: Int)
-
-        var file: Int {
-            switch self {
-            case let .range(file, _, _), let .gzip(file): file
-            }
+    private struct Unit: Sendable {
+        enum Kind: Sendable {
+            case range(start: Int64, end: Int64)
+            case gzip
         }
+
+        /// Numbers the units in the order of the files and of their bytes, so that an event's place
+        /// (its unit's number, its line in the unit) orders events as the logs' lines are.
+        var ordinal: Int
+        var file: Int
+        var kind: Kind
     }
 
     /// What reading produced.
@@ -85,22 +88,22 @@ package struct LogSummarizer: Sendable {
             let (size, isGzip) = try Self.inspect(file)
             total += Int(size)
             if isGzip {
-                units.append(.gzip(file: index))
+                units.append(Unit(ordinal: units.count, file: index, kind: .gzip))
             } else {
                 var start: Int64 = 0
                 repeat {
                     let end = min(size, start + max(1, chunkBytes))
-                    units.append(.range(file: index, start: start, end: end))
+                    units.append(Unit(ordinal: units.count, file: index, kind: .range(start: start, end: end)))
                     start = end
                 } while start < size
             }
         }
         // Whole gzip files first: they cannot be split, so they should not be the last to start.
-        units.sort { a, b in
-            if case .gzip = a, case .range = b { return true }
+        func isGzip(_ unit: Unit) -> Bool {
+            if case .gzip = unit.kind { return true }
             return false
         }
-        self.units = units
+        self.units = units.filter(isGzip) + units.filter { !isGzip($0) }
         progress = ReadProgress(totalBytes: total, totalFiles: files.count)
     }
 
@@ -142,17 +145,18 @@ package struct LogSummarizer: Sendable {
         let plan = self.plan
         // Each worker keeps its own tally and buffers; the tallies merge at the end (in any order: a monoid).
         let parts = try Parallel.run(count: units.count, workers: threads ?? Parallel.cores) {
-            (_, next) throws(LogReadError) -> (tally: AuditTally, truncated: [Int]) in
+            (_, next) throws(LogReadError) -> (tally: AuditTally, truncated: [Int], lines: [(unit: Int, lines: Int)]) in
             var accumulator = EventAccumulator()
             var scanner = EventScanner(plan: plan)
             var reader = LineReader()
             var truncated: [Int] = []
+            var lines: [(unit: Int, lines: Int)] = []
             while let index = next() {
                 let unit = units[index]
                 let file = files[unit.file]
-                accumulator.file = unit.file
-                switch unit {
-                case let .range(_, start, end):
+                accumulator.begin(unit: unit.ordinal, file: unit.file)
+                switch unit.kind {
+                case let .range(start, end):
                     // From the byte before the chunk, to see whether a line starts at its first byte.
                     let from = max(0, start - 1)
                     var source = try FileRangeSource(path: file.path, url: file.url, offset: from)
@@ -165,20 +169,33 @@ package struct LogSummarizer: Sendable {
                                     progress: progress)
                     if source.truncated { truncated.append(unit.file) }
                 }
+                lines.append((unit.ordinal, accumulator.line))
                 let fileDone = unitsLeft.withLock { left in
                     left[unit.file] -= 1
                     return left[unit.file] == 0
                 }
                 if fileDone { progress.fileDone() }
             }
-            return (accumulator.tally(), truncated)
+            return (accumulator.tally(), truncated, lines)
         }
         var tally = AuditTally()
         var truncated: [Int] = []
+        var linesPerUnit = [Int](repeating: 0, count: units.count)
         for part in parts {
             tally.merge(part.tally)
             truncated += part.truncated
+            for (unit, lines) in part.lines { linesPerUnit[unit] = lines }
         }
+        // Each unit's lines follow those of the units of its file before it.
+        var placement = [(file: Int, linesBefore: Int)](repeating: (0, 0), count: units.count)
+        for unit in units { placement[unit.ordinal].file = unit.file }
+        var linesBefore = 0
+        for ordinal in placement.indices {
+            if ordinal > 0 && placement[ordinal - 1].file != placement[ordinal].file { linesBefore = 0 }
+            placement[ordinal].linesBefore = linesBefore
+            linesBefore += linesPerUnit[ordinal]
+        }
+        tally.placeExamples(units: placement)
         return Result(tally: tally, truncatedFiles: truncated.sorted())
     }
 }

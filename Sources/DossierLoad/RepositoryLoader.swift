@@ -276,6 +276,7 @@ package struct RepositoryLoader: Sendable {
                 return
             }
         }
+        let logPaths = logs.map(\.path)
         for (agent, tally) in result.tally.agents.sortedByKey {
             let file = logs[tally.firstFile].path
             guard knownAgents.contains(agent) else {
@@ -296,7 +297,7 @@ package struct RepositoryLoader: Sendable {
                 log.warning(SourceLocation(file: "audit/\(agent).json"), "",
                             "raw audit events for '\(agent)' exist too (\(file)); the raw events are used, not this summary")
             }
-            audits[agent] = tally.summary(agent: agent, file: file)
+            audits[agent] = tally.summary(agent: agent, file: file, logs: logPaths)
         }
     }
 

@@ -55,10 +55,11 @@ public struct AuditFields: Sendable, Equatable {
         return nil
     }
 
-    /// The keys the summaries read, and the path each is found at.
+    /// The keys the scanner reads (the summaries' keys, and `event_id` for example events), and the
+    /// path each is found at.
     package var readPaths: [(key: String, path: [String])] {
         func path(_ key: String) -> [String] { pointers[key] ?? [key] }
-        let read = ["agent_name", "timestamp", "action", "allowed", "tool_name", "policy_checks", "duration_ms",
+        let read = ["event_id", "agent_name", "timestamp", "action", "allowed", "tool_name", "policy_checks", "duration_ms",
                     "input_tokens", "output_tokens"]
         return read.map { ($0, path($0)) }
             + [("amount", pointers["amount"] ?? path("tool_args") + ["amount"]),

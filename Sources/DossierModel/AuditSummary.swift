@@ -74,6 +74,9 @@ public struct AuditSummary: Sendable {
     public var outputTokens = 0
     public var durationMs: Durations?
     public var malformedLines = 0
+    /// The example events behind the findings, where the summary was read from raw logs (`nil` for a
+    /// summary file: from `summarize`, the Spark job or another engine, it carries none).
+    public var examples: AuditExamples?
     /// Where each present key path was written.
     package var sources: SourceMap
 
@@ -88,4 +91,44 @@ public struct AuditSummary: Sendable {
 
     /// Sum of all policy violation counts.
     public var totalViolations: Int { policyViolations.values.map(\.count).saturatingSum }
+}
+
+/// An event of a raw log that a finding points at (SCORING.md, "Sources of findings from raw events").
+public struct EventExample: Sendable, Equatable {
+    /// The log file, relative to the repository.
+    public var file: String
+    /// 1-based, counting every line of the file (of its decompressed text, for a `.gz` log).
+    public var line: Int
+    /// The event's `event_id`, when it is a string.
+    public var eventID: String?
+
+    public init(file: String, line: Int, eventID: String?) {
+        self.file = file
+        self.line = line
+        self.eventID = eventID
+    }
+
+    public var location: SourceLocation { SourceLocation(file: file, line: line) }
+}
+
+/// The example events of an agent's raw logs, by finding subject. "First" is by log path (byte
+/// order), then line; of equal largest amounts, the first too.
+public struct AuditExamples: Sendable, Equatable {
+    /// Per action: its first executed (allowed) event.
+    public var firstExecuted: [String: EventExample] = [:]
+    /// Per action: its first blocked event.
+    public var firstBlocked: [String: EventExample] = [:]
+    /// Per action: its executed event with the largest amount.
+    public var largestAmount: [String: EventExample] = [:]
+    /// Per tool: its first use.
+    public var firstToolUse: [String: EventExample] = [:]
+    /// Per policy: the first event with a blocked check of it at severity critical.
+    public var firstCritical: [String: EventExample] = [:]
+
+    public init() {}
+
+    /// The first of `examples` in log order.
+    public static func first(_ examples: some Sequence<EventExample>) -> EventExample? {
+        examples.min { a, b in a.file != b.file ? ByteOrder.less(a.file, b.file) : a.line < b.line }
+    }
 }

@@ -23,6 +23,8 @@ package enum Limits {
     package static let auditLineBytes = 64 * 1024 * 1024
     /// Nested objects and arrays in one raw audit event.
     package static let eventNesting = 512
+    /// Characters of an example event's `event_id` a finding's message names; a longer id is cut.
+    package static let exampleEventIDCharacters = 200
 
     /// Markdown source bytes parsed at once, over all threads (a text larger than this runs alone).
     static let markdownBytesInFlight = 2 * 1024 * 1024

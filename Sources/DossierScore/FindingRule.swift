@@ -21,6 +21,22 @@ package struct RuleContext: Sendable {
             source: source ?? agent.sources.location(of: field))
     }
 
+    /// The example event (SCORING.md) among `names`' examples in `table`: the first in log order (each
+    /// name's is already the first, or the largest, of its own). `nil` without raw logs.
+    func example(_ names: [String], _ table: KeyPath<AuditExamples, [String: EventExample]>) -> EventExample? {
+        guard let examples = audit?.examples?[keyPath: table] else { return nil }
+        return AuditExamples.first(names.compactMap { examples[$0] })
+    }
+
+    /// The end of a message naming an example event by its `event_id` (`; the first is event e-17`),
+    /// or nothing when it has none. A long id is cut to `Limits.exampleEventIDCharacters`.
+    static func naming(_ example: EventExample?, as role: String) -> String {
+        guard let id = example?.eventID else { return "" }
+        let limit = Limits.exampleEventIDCharacters
+        let shown = id.count > limit ? id.prefix(limit) + "…" : Substring(id)
+        return "; \(role) is event \(shown)"
+    }
+
     /// Audited actions with at least one event that exercise `capability`, in byte order.
     func auditedActions(exercising capability: Capability) -> [(String, AuditSummary.ActionStats)] {
         guard let audit else { return [] }

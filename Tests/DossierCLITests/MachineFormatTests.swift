@@ -47,6 +47,25 @@ struct MachineFormatTests {
                 let path = uri.removingPercentEncoding ?? uri
                 #expect(FileManager.default.fileExists(atPath: repo.appendingPathComponent(path).path), "\(name): \(uri)")
                 guard let line = (location?["region"] as? [String: Any])?["startLine"] as? Int else { continue }
+                if path.hasSuffix(".gz") { continue }
+                if path.hasSuffix(".jsonl") {
+                    // A finding from raw events points at its example event, and names its id (SCORING.md).
+                    let lines = try String(contentsOf: repo.appendingPathComponent(path), encoding: .utf8)
+                        .split(separator: "\n", omittingEmptySubsequences: false)
+                    #expect(line >= 1 && line <= lines.count, "\(name): \(uri):\(line)")
+                    guard line >= 1 && line <= lines.count else { continue }
+                    let text = String(lines[line - 1])
+                    #expect(text.contains("\"agent_name\""), "\(name): \(uri):\(line): \(text)")
+                    let message = (result["message"] as? [String: Any])?["text"] as? String ?? ""
+                    if let range = message.range(of: " is event ") {
+                        // SARIF's text is the message, then ` — ` and the remediation.
+                        let rest = message[range.upperBound...]
+                        let id = rest.range(of: " — ").map { rest[..<$0.lowerBound] } ?? rest
+                        #expect(text.contains("\"\(id)\""), "\(name): \(message) at \(uri):\(line)")
+                    }
+                    located += 1
+                    continue
+                }
                 let lines = try String(contentsOf: repo.appendingPathComponent(path), encoding: .utf8)
                     .split(separator: "\n", omittingEmptySubsequences: false)
                 #expect(line >= 1 && line <= lines.count, "\(name): \(uri):\(line)")

@@ -55,7 +55,7 @@ struct AuditLogTests {
 
     func tally(_ lines: [String], file: Int = 0) -> AuditTally {
         var accumulator = EventAccumulator()
-        accumulator.file = file
+        accumulator.begin(unit: file, file: file)
         var scanner = EventScanner()
         for line in lines {
             let bytes = Array(line.utf8)

@@ -10,9 +10,13 @@ extension FindingRule {
         remediation: "Either stop the agent from using the capability (remove the tool, enforce it in the policy engine) or declare it in the risk profile and reassess the risk."
     ) { rule, context in
         context.deniedCapabilities { actions in actions.contains { $0.1.executed > 0 } }.map { capability, actions in
-            let (count, list) = tally(actions.filter { $0.1.executed > 0 }, \.executed)
+            let executed = actions.filter { $0.1.executed > 0 }
+            let (count, list) = tally(executed, \.executed)
+            let example = context.example(executed.map(\.0), \.firstExecuted)
             return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
-                                   message: "the audit shows \(count) executed event\(count == 1 ? "" : "s") (\(list)) exercising \(capability.rawValue), which the risk profile declares false")
+                                   message: "the audit shows \(count) executed event\(count == 1 ? "" : "s") (\(list)) exercising \(capability.rawValue), which the risk profile declares false"
+                                       + RuleContext.naming(example, as: "the first"),
+                                   source: example?.location)
         }
     }
 
@@ -23,8 +27,11 @@ extension FindingRule {
     ) { rule, context in
         context.deniedCapabilities { actions in actions.allSatisfy { $0.1.executed == 0 } }.map { capability, actions in
             let (count, list) = tally(actions, \.blocked)
+            let example = context.example(actions.map(\.0), \.firstBlocked)
             return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
-                                   message: "the audit shows \(count) blocked attempt\(count == 1 ? "" : "s") (\(list)) to use \(capability.rawValue), which the risk profile declares false; none was executed")
+                                   message: "the audit shows \(count) blocked attempt\(count == 1 ? "" : "s") (\(list)) to use \(capability.rawValue), which the risk profile declares false; none was executed"
+                                       + RuleContext.naming(example, as: "the first"),
+                                   source: example?.location)
         }
     }
 
@@ -42,8 +49,11 @@ extension FindingRule {
         let limit = context.agent.risk.maxTransactionAmount
         return context.auditedActions(exercising: .makeFinancialTransactions).compactMap { action, stats -> Gap? in
             guard let amount = stats.maxAmount, amount > limit else { return nil }
+            let example = context.example([action], \.largestAmount)
             return context.finding(rule, field: "risk.max_transaction_amount", subject: action,
-                                   message: "the audit shows executed \(action) amounts up to \(amount.text), above the limit of \(limit.text)")
+                                   message: "the audit shows executed \(action) amounts up to \(amount.text), above the limit of \(limit.text)"
+                                       + RuleContext.naming(example, as: "the largest"),
+                                   source: example?.location)
         }
     }
 
@@ -56,9 +66,11 @@ extension FindingRule {
         return audit.policyViolations.filter { $0.value.severity == .critical && $0.value.count > 0 }
             .sorted { ByteOrder.less($0.key, $1.key) }
             .map { policy, violations in
-                context.finding(rule, field: nil, subject: policy,
-                                message: "the audit shows \(violations.count) critical violation\(violations.count == 1 ? "" : "s") of policy \(policy)",
-                                source: audit.sources.location(of: "policy_violations.\(policy)"))
+                let example = context.example([policy], \.firstCritical)
+                return context.finding(rule, field: nil, subject: policy,
+                                       message: "the audit shows \(violations.count) critical violation\(violations.count == 1 ? "" : "s") of policy \(policy)"
+                                           + RuleContext.naming(example, as: "the first"),
+                                       source: example?.location ?? audit.sources.location(of: "policy_violations.\(policy)"))
             }
     }
 
@@ -71,8 +83,11 @@ extension FindingRule {
         return audit.tools.filter { $0.value > 0 && !context.agent.allowedTools.contains($0.key) }
             .sorted { ByteOrder.less($0.key, $1.key) }
             .map { tool, uses in
-                context.finding(rule, field: "allowed_tools", subject: tool,
-                                message: "the audit shows \(uses) use\(uses == 1 ? "" : "s") of tool \(tool), which is not in allowed_tools")
+                let example = context.example([tool], \.firstToolUse)
+                return context.finding(rule, field: "allowed_tools", subject: tool,
+                                       message: "the audit shows \(uses) use\(uses == 1 ? "" : "s") of tool \(tool), which is not in allowed_tools"
+                                           + RuleContext.naming(example, as: "the first"),
+                                       source: example?.location)
             }
     }
 
