@@ -190,7 +190,11 @@ public struct Pipeline: Sendable {
     /// The whole build: check the output folder, load the templates, `check`, `history`, then write
     /// the site beside `--out` and swap it in.
     public func build(_ source: Source, site request: SiteRequest) throws(DossierError) -> Site {
-        if let refusal = SiteWriter.refusal(output: request.output, repository: source.root) {
+        var others: [(option: String, path: URL)] = []
+        if let templates = request.templates { others.append(("--templates", templates)) }
+        if let history = request.history { others.append(("--history", URL(fileURLWithPath: history))) }
+        if let previous = request.compareTo { others.append(("--compare-to", URL(fileURLWithPath: previous))) }
+        if let refusal = SiteWriter.refusal(output: request.output, repository: source.root, others: others) {
             throw .usage(.write, refusal, path: request.output.path)
         }
         let templates = try templates(overriding: request.templates)

@@ -19,15 +19,55 @@ package struct SiteWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
-    /// Why an output folder is refused (a usage error, exit 64), or nil when it is fine.
-    package static func refusal(output: URL, repository: URL) -> String? {
+    /// The repository's inputs (INPUT.md): an `--out` inside one of them is refused.
+    static let inputs = ["agents", "audit", "docs", "dossier.yaml", "waivers.yaml", "incidents.yaml"]
+
+    /// Why an output folder is refused (a usage error, exit 64), or nil when it is fine (OUTPUT.md).
+    ///
+    /// A folder inside the repository is fine unless it is inside one of its inputs: `dossier build`
+    /// at the repository's root writes `site/` there. Because the swap removes whatever the build did
+    /// not write, a folder that is not empty and holds no manifest of a previous build is refused (a
+    /// mistyped `--out` must never wipe a folder), and so is one that is, contains or lies inside
+    /// another path the build reads (`others`: `--templates`, `--history`, `--compare-to`).
+    package static func refusal(output: URL, repository: URL, others: [(option: String, path: URL)] = []) -> String? {
         let out = canonical(output)
         let repo = canonical(repository)
         if out == "/" { return "--out cannot be the root folder /" }
         if out == repo { return "--out cannot be the repository itself" }
-        if out.hasPrefix(repo.hasSuffix("/") ? repo : repo + "/") { return "--out cannot be inside the repository" }
-        if repo.hasPrefix(out + "/") { return "--out cannot contain the repository" }
+        if isInside(repo, out) { return "--out cannot contain the repository" }
+        if isInside(out, repo) {
+            let first = String(out.dropFirst(repo.count).drop { $0 == "/" }.prefix { $0 != "/" })
+            if inputs.contains(first) {
+                return "--out cannot be inside the repository's input \(first)\(first.contains(".") ? "" : "/") (the build reads it)"
+            }
+        }
+        for (option, path) in others {
+            let other = canonical(path)
+            if other == out { return "--out cannot be the \(option) path" }
+            if isInside(other, out) { return "--out cannot contain the \(option) path" }
+            if isInside(out, other) { return "--out cannot be inside the \(option) path" }
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { return "--out is a file, not a folder" }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            if !entries.isEmpty && !holdsPreviousBuild(URL(fileURLWithPath: out)) {
+                return "--out is a folder that is not empty and holds no manifest.json of a previous build; "
+                    + "the build replaces the whole folder, so choose a new or empty folder, or remove this one first"
+            }
+        }
         return nil
+    }
+
+    /// Whether `path` lies strictly inside `folder` (both canonical).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// Whether `folder` holds a `manifest.json` that a build wrote (schema `dossier.manifest/v1`).
+    static func holdsPreviousBuild(_ folder: URL) -> Bool {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")) else { return false }
+        return Manifest.read(Array(data), file: "manifest.json").0 != nil
     }
 
     /// The real path of a folder, resolving symlinks of the part that exists.

@@ -399,17 +399,17 @@ struct PathSafetyTests {
         let cases: [(arguments: [String], cwd: URL?)] = [
             (["build", repo, "--out", repo], nil),
             (["build", repo, "--out", repo + "/"], nil),
-            (["build", repo, "--out", box.repo.appendingPathComponent("site").path], nil),
             (["build", repo, "--out", box.repo.appendingPathComponent("docs/site").path], nil),
+            (["build", repo, "--out", box.repo.appendingPathComponent("agents").path], nil),
+            (["build", repo, "--out", box.repo.appendingPathComponent("audit/site").path], nil),
+            (["build", repo, "--out", box.repo.appendingPathComponent("dossier.yaml").path], nil),
             (["build", repo, "--out", "/"], nil),
             (["build", repo, "--out", repo + "/.."], nil),
             (["build", repo, "--out", box.base.path], nil),
             (["build", repo, "--out", box.base.appendingPathComponent("alias").path], nil),
-            (["build", repo, "--out", box.base.appendingPathComponent("alias/site").path], nil),
-            (["build", box.base.appendingPathComponent("alias").path, "--out", box.repo.appendingPathComponent("site").path], nil),
+            (["build", repo, "--out", box.base.appendingPathComponent("alias/docs/site").path], nil),
             (["build", "--out", "."], box.repo),
-            (["build", ".", "--out", "../repo/public"], box.repo),
-            (["build"], box.repo),  // the default --out site is inside the repository
+            (["build", ".", "--out", "docs/public"], box.repo),
         ]
         let before = try Self.snapshot(box.base)
         for (arguments, cwd) in cases {
@@ -426,6 +426,77 @@ struct PathSafetyTests {
         let sibling = try DossierRunner.run(["build", repo, "--out", box.out.path])
         #expect(sibling.exitCode == 0, "\(sibling.stderr)")
         #expect(try Self.snapshot(box.base, excluding: ["out"]) == before)
+    }
+
+    /// `dossier build` at the repository's root writes `site/` there, and the next build replaces it;
+    /// the site is never read back as input.
+    @Test func theDefaultOutputAtTheRepositorysRootIsItsSiteFolder() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let first = try DossierRunner.run(["build"], in: box.repo)
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        let site = box.repo.appendingPathComponent("site")
+        let manifest = try Data(contentsOf: site.appendingPathComponent("manifest.json"))
+        let inputs = try #require((try JSONSerialization.jsonObject(with: manifest) as? [String: Any])?["inputs"] as? [[String: Any]])
+        #expect(!inputs.contains { ($0["path"] as? String)?.hasPrefix("site/") == true }, "the site is not an input")
+        let second = try DossierRunner.run(["build", "."], in: box.repo)
+        #expect(second.exitCode == 0, "\(second.stderr)")
+        #expect(try Data(contentsOf: site.appendingPathComponent("manifest.json")) == manifest, "the same inputs give the same site")
+        let nested = try DossierRunner.run(["build", ".", "--out", "public/governance"], in: box.repo)
+        #expect(nested.exitCode == 0, "\(nested.stderr)")
+        #expect(FileManager.default.fileExists(atPath: box.repo.appendingPathComponent("public/governance/index.html").path))
+    }
+
+    /// The swap removes what the build did not write: a folder of other files is never the output.
+    @Test func aFolderOfOtherFilesIsNeverReplaced() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.write("keep me\n", to: "photos/holiday.txt")
+        try box.write("{\"name\": \"web-app\"}\n", to: "webapp/manifest.json")
+        try box.write("", to: "empty/.keep")
+        try FileManager.default.removeItem(at: box.base.appendingPathComponent("empty/.keep"))
+        let before = try Self.snapshot(box.base)
+        for folder in ["photos", "webapp"] {
+            let result = try DossierRunner.run(["build", box.repo.path, "--out", box.base.appendingPathComponent(folder).path])
+            #expect(result.exitCode == 64, "\(folder): \(result.stderr)")
+            #expect(result.stderr.contains("not empty and holds no manifest.json of a previous build"), "\(result.stderr)")
+        }
+        let file = try DossierRunner.run(["build", box.repo.path, "--out", box.base.appendingPathComponent("photos/holiday.txt").path])
+        #expect(file.exitCode == 64, "\(file.stderr)")
+        #expect(try Self.snapshot(box.base) == before, "nothing was touched")
+
+        // An empty folder is fine, and so is a previous site, which is replaced whole.
+        let empty = try DossierRunner.run(["build", box.repo.path, "--out", box.base.appendingPathComponent("empty").path])
+        #expect(empty.exitCode == 0, "\(empty.stderr)")
+        try box.write("stale\n", to: "empty/stale.html")
+        let again = try DossierRunner.run(["build", box.repo.path, "--out", box.base.appendingPathComponent("empty").path])
+        #expect(again.exitCode == 0, "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.base.appendingPathComponent("empty/stale.html").path))
+        #expect(FileManager.default.fileExists(atPath: box.base.appendingPathComponent("empty/index.html").path))
+    }
+
+    /// `--out` may not be, contain or lie inside a path the build reads.
+    @Test func outputOverlappingAnotherInputIsRefused() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let first = try DossierRunner.run(["build", box.repo.path, "--out", box.out.path])
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        try box.write("", to: "history/.keep")
+        try box.write("<p>{{organization}}</p>\n", to: "theme/index.mustache")
+        let base = box.base.path
+        let cases: [[String]] = [
+            ["--out", "\(base)/history", "--history", "\(base)/history"],
+            ["--out", "\(base)/history/site", "--history", "\(base)/history"],
+            ["--out", "\(base)/theme/site", "--templates", "\(base)/theme"],
+            ["--out", base + "/out", "--compare-to", "\(base)/out/report.json"],
+        ]
+        let before = try Self.snapshot(box.base)
+        for arguments in cases {
+            let result = try DossierRunner.run(["build", box.repo.path] + arguments)
+            #expect(result.exitCode == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("dossier: --out cannot "), "\(arguments): \(result.stderr)")
+        }
+        #expect(try Self.snapshot(box.base) == before, "nothing was touched")
     }
 
     @Test func reportFileGoesWhereItIsAsked() throws {

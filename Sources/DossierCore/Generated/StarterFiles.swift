@@ -4,9 +4,8 @@
 enum StarterFiles {
     static let files: [(path: String, contents: String)] = [
         (".gitignore", #"""
-# The site and reports built from this repository are outputs, not records.
-# (dossier build refuses to write inside the repository; these keep stray
-# copies out of version control.)
+# The site and reports built from this repository are outputs, not records:
+# `dossier build` run here writes site/.
 site/
 public/
 report.json
