@@ -22,7 +22,7 @@ DOSSIER := .build/debug/dossier
 EXAMPLE := examples/acme --compare-to examples/acme-history/2026.08.json --history examples/acme-history \
 	--commit 9f2c1e4a7b3d5f60182736455463728190a1b2c3
 
-.PHONY: all deps build site resources templates test bench bench-audit clean
+.PHONY: all deps build site resources templates readme test bench bench-audit clean
 
 all: build
 
@@ -41,6 +41,10 @@ site: build
 # Re-embed templates/ and starter/ into the binary after editing them.
 resources templates:
 	python3 scripts/embed-resources.py
+
+# Rewrite the README's command list from each subcommand's --help after changing an option.
+readme: build
+	python3 scripts/readme-commands.py $(DOSSIER) README.md
 
 # The browser test (the checker's self-test, then a fresh build of
 # examples/acme loaded page by page in headless Chromium), `dossier schema`

@@ -10,7 +10,7 @@
 import Foundation
 import Testing
 
-/// The documented input limits (README, "Limits and guarantees"): each is a clear
+/// The documented input limits (docs/reference/limits.md): each is a clear
 /// error naming the file, checked just past the limit and, where cheap, at it.
 struct LimitTests {
     private func loadErrors(_ repo: TestRepository, documents: Bool = false, agentFileLimit: Int = Limits.agentFiles,
@@ -21,6 +21,21 @@ struct LimitTests {
         loader.agentFileLimit = agentFileLimit
         loader.docsByteLimit = docsByteLimit
         return try loader.load().errors.map(\.description)
+    }
+
+    /// The README's limits paragraph states the limits the code enforces.
+    @Test func theReadmeStatesTheLimitsInForce() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let agentFiles = Limits.agentFiles.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        for statement in ["A record file may be up to \(Limits.mebibytes(Limits.recordFileBytes))",
+                          "up to \(agentFiles) agent files",
+                          "a Markdown text up to \(Limits.mebibytes(Limits.markdownBytes))",
+                          "`docs/` up to \(Limits.mebibytes(Limits.docsBytes))",
+                          "a line may be up to \(Limits.mebibytes(Limits.auditLineBytes))"] {
+            #expect(text.contains(statement), "README.md should say: \(statement)")
+        }
     }
 
     @Test func docsPageOverOneMiBIsAnError() throws {

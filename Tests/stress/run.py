@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Resource bounds: inputs built to exhaust memory or time each end in a clear
-error or a correct result within the documented limits (README, "Limits and
-guarantees"), with peak memory under 1 GiB.
+error or a correct result within the documented limits (docs/reference/limits.md),
+with peak memory under 1 GiB.
 
     python3 Tests/stress/run.py DOSSIER           # the inputs up to ~70 MB (make test)
     python3 Tests/stress/run.py DOSSIER --full    # also those over 100 MB (make stress)
