@@ -1080,9 +1080,16 @@ struct IndexPage: TemplateObject {
     let hasAgents: Bool
     let changesBox: ChangesContext?
     let trend: TrendContext?
+    let fixFirst: [GapContext]
+    let gapsHref: String
+    let ownersHref: String
 
     func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
+        case "fix_first": fixFirst
+        case "has_fix_first": !fixFirst.isEmpty
+        case "gaps_href": gapsHref
+        case "owners_href": ownersHref
         case "intro_html": introHTML
         case "summary": summary
         case "charts": charts
@@ -1091,6 +1098,42 @@ struct IndexPage: TemplateObject {
         case "changes_box": optional(changesBox)
         case "trend": optional(trend)
         default: frame.value(named: name)
+        }
+    }
+}
+
+/// `owners.html`.
+struct OwnersPage: TemplateObject {
+    let frame: PageFrame
+    let introHTML: String
+    let owners: [OwnerContext]
+
+    func value(named name: String) -> (any TemplateRepresentable)? {
+        switch name {
+        case "intro_html": introHTML
+        case "owners": owners
+        case "has_owners": !owners.isEmpty
+        default: frame.value(named: name)
+        }
+    }
+}
+
+/// One owner of `owners.html` (`owner` nil: the agents without one), with their agents' rows.
+struct OwnerContext: TemplateObject {
+    let owner: String?
+    let mailto: String?
+    let agents: [AgentRowContext]
+
+    func value(named name: String) -> (any TemplateRepresentable)? {
+        switch name {
+        case "owner": optional(owner)
+        case "mailto": optional(mailto)
+        case "agents": agents
+        case "agent_count": agents.count == 1 ? "1 agent" : "\(Chart.format(agents.count)) agents"
+        case "open_gaps": Chart.format(agents.map { $0.counts.values.saturatingSum }.saturatingSum)
+        case "open_critical_high": Chart.format(agents.map { ($0.counts[.critical] ?? 0) + ($0.counts[.high] ?? 0) }.saturatingSum)
+        case "deployable": Chart.format(agents.count { $0.deployable })
+        default: nil
         }
     }
 }

@@ -100,6 +100,7 @@ package struct SiteBuilder: Sendable {
         jobs.append(Job(path: "obligations.html") { try render("obligations", model.obligationsPageContext()) })
         jobs.append(Job(path: "incidents.html") { try render("incidents", model.incidentsPageContext()) })
         jobs.append(Job(path: "index.html") { try render("index", model.indexContext()) })
+        jobs.append(Job(path: "owners.html") { try render("owners", model.ownersContext()) })
         for level in RiskLevel.allCases where report.agents.contains(where: { $0.agent.risk.level == level }) {
             let page = "risk/\(level.rawValue).html"
             jobs.append(Job(path: page) { try render("risk", model.riskContext(level, page: page)) })

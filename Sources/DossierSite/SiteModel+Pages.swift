@@ -15,7 +15,54 @@ extension SiteModel {
                          riskGroups: riskGroups(page: page, limit: Self.indexRowsPerLevel),
                          hasAgents: !report.agents.isEmpty,
                          changesBox: changesCounts(page: page),
-                         trend: TrendChart(releases: report.history).context())
+                         trend: TrendChart(releases: report.history).context(),
+                         fixFirst: fixFirst(page: page),
+                         gapsHref: href("gaps.html", from: page),
+                         ownersHref: href("owners.html", from: page))
+    }
+
+    /// The open gaps the index puts first: the most severe across the portfolio, then those of the
+    /// agents of highest risk, then by agent (the report's order) and the agent's own gap order.
+    func fixFirst(page: String) -> [GapContext] {
+        typealias Entry = (severity: Severity, risk: Int, agent: Int, gap: Int)
+        func before(_ a: Entry, _ b: Entry) -> Bool {
+            if a.severity != b.severity { return a.severity < b.severity }  // `<` is "more severe"
+            if a.risk != b.risk { return a.risk < b.risk }
+            if a.agent != b.agent { return a.agent < b.agent }
+            return a.gap < b.gap
+        }
+        var first: [Entry] = []
+        for index in report.agents.indices {
+            let risk = Self.riskOrder.firstIndex(of: report.agents[index].agent.risk.level) ?? Self.riskOrder.count
+            for (position, gap) in report.agents[index].gaps.enumerated() where gap.status == .open {
+                let entry = (gap.severity, risk, index, position)
+                guard first.count < Self.fixFirstCount || before(entry, first[first.count - 1]) else { continue }
+                first.insert(entry, at: first.firstIndex { before(entry, $0) } ?? first.count)
+                if first.count > Self.fixFirstCount { first.removeLast() }
+            }
+        }
+        return first.map { gapContext(report.agents[$0.agent].gaps[$0.gap], agent: report.agents[$0.agent], page: page) }
+    }
+
+    /// `owners.html`: each owner with their agents, open gaps and verdicts; agents without one last.
+    func ownersContext() -> OwnersPage {
+        let page = "owners.html"
+        var byOwner: [String: [Int]] = [:]
+        var unowned: [Int] = []
+        for index in report.agents.indices {
+            let owner = report.agents[index].agent.owner
+            if TextRules.isBlank(owner) { unowned.append(index) } else { byOwner[owner, default: []].append(index) }
+        }
+        func group(_ owner: String?, _ agents: [Int]) -> OwnerContext {
+            let rows = agents.map { agentRow(report.agents[$0], page: page) }
+            return OwnerContext(owner: owner,
+                                mailto: owner.flatMap { Self.isEmailAddress($0) ? "mailto:" + $0 : nil },
+                                agents: rows)
+        }
+        var owners = byOwner.keys.sorted(by: ByteOrder.less).map { group($0, byOwner[$0]!) }
+        if !unowned.isEmpty { owners.append(group(nil, unowned)) }
+        return OwnersPage(frame: frame(page: page, title: "Owners", section: "owners"),
+                          introHTML: intro("intro/owners.md", page: page), owners: owners)
     }
 
     /// The counts of `--compare-to`, for the index's box and the changes page.

@@ -55,6 +55,8 @@ struct SiteModel {
 
     /// Agents listed per risk level on the index before the rest is left to the level's own page.
     static let indexRowsPerLevel = 200
+    /// Open gaps the index lists under "Fix first".
+    static let fixFirstCount = 5
 
     static let riskOrder: [RiskLevel] = [.critical, .high, .medium, .low]
 
@@ -63,7 +65,8 @@ struct SiteModel {
     func frame(page: String, title: String, section: String) -> PageFrame {
         let root = baseURL.isEmpty ? SitePaths.root(of: page) : baseURL
         let nav: [NavItem] = [
-            ("index", "Portfolio", "index.html"), ("gaps", "Gaps", "gaps.html"), ("checklist", "Checklist", "checklist.html"),
+            ("index", "Portfolio", "index.html"), ("gaps", "Gaps", "gaps.html"), ("owners", "Owners", "owners.html"),
+            ("checklist", "Checklist", "checklist.html"),
             ("articles", "Articles", "articles/art-9.html"), ("obligations", "Obligations", "obligations.html"),
             ("incidents", "Incidents", "incidents.html"), ("docs", "Documents", "documents.html"),
             ("changes", "Changes", "changes.html"),

@@ -328,3 +328,67 @@ struct SiteOptionTests {
         #expect(checklist.contains { $0["evidence"] as? String == "JavaScript:alert(1)" }, "the value is unchanged")
     }
 }
+
+/// The index's "Fix first" list and `owners.html`: what to fix first, and who acts on it.
+struct FixFirstAndOwnersTests {
+    static let config = "organization: Test Org\nrelease: \"1\"\nas_of: 2026-06-30\n"
+
+    func agent(_ name: String, owner: String?, level: String, failing: Bool) -> String {
+        var text = "name: \(name)\n"
+        if let owner { text += "owner: \"\(owner)\"\n" }
+        text += "risk:\n  level: \(level)\n  requires_human_approval: true\n"
+        if !failing {
+            text += "compliance:\n  risk_assessment_completed: true\n  risk_assessment_date: 2026-03-15\n  residual_risks_documented: true\n"
+                + "  audit_logs_enabled: true\n  log_retention_days: 365\n  users_informed_of_ai: true\n  ai_disclosure_text: An AI answers.\n"
+        }
+        return text
+    }
+
+    @Test func theIndexListsTheMostSevereOpenGapsAndTheOwnersPageEachOwnersAgents() throws {
+        var files = ["dossier.yaml": Self.config]
+        files["agents/alpha.yaml"] = agent("Alpha", owner: "x@example.com", level: "medium", failing: true)
+        files["agents/bravo.yaml"] = agent("Bravo", owner: "x@example.com", level: "low", failing: false)
+        files["agents/charlie.yaml"] = agent("Charlie", owner: nil, level: "critical", failing: true)
+        files["agents/delta.yaml"] = agent("Delta", owner: "Team Y", level: "high", failing: true)
+        var text = ""
+        for (path, content) in files.sorted(by: { $0.key < $1.key }) { text += "-- \(path) --\n\(content)\n" }
+        let repo = try TxtarArchive(parsing: text).materialize()
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let out = SiteFiles.temporaryFolder("fix-first")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try DossierRunner.run(["build", repo.path, "--out", out.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+
+        // The expected five, from report.json: severity, then the agent's risk, then the report's order.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
+        let severities = ["critical", "high", "medium", "low"]
+        var open: [(severity: Int, risk: Int, order: Int, agent: String, rule: String)] = []
+        for agent in report["agents"] as? [[String: Any]] ?? [] {
+            let risk = severities.firstIndex(of: agent["risk_level"] as! String)!
+            for gap in agent["gaps"] as? [[String: Any]] ?? [] where gap["status"] as? String == "open" {
+                open.append((severities.firstIndex(of: gap["severity"] as! String)!, risk, open.count, agent["name"] as! String, gap["rule"] as! String))
+            }
+        }
+        #expect(open.count > 5)
+        let expected = open.sorted { ($0.severity, $0.risk, $0.order) < ($1.severity, $1.risk, $1.order) }.prefix(5)
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let section = try #require(index.components(separatedBy: "<h2 id=\"fix-first-heading\">").dropFirst().first?
+            .components(separatedBy: "</section>").first)
+        let cards = section.components(separatedBy: "<li class=\"gap sev-").dropFirst()
+        #expect(cards.count == 5)
+        for (card, gap) in zip(cards, expected) {
+            #expect(card.hasPrefix(severities[gap.severity]), "\(card.prefix(40)) is not \(gap)")
+            #expect(card.contains(">\(gap.agent)</a>") && card.contains("<code class=\"rule\">\(gap.rule)</code>"), "\(gap)")
+        }
+        #expect(section.contains("href=\"owners.html\""))
+
+        let owners = try String(contentsOf: out.appendingPathComponent("owners.html"), encoding: .utf8)
+        let headings = owners.components(separatedBy: "<h2>").dropFirst().map { $0.components(separatedBy: " <span").first! }
+        #expect(headings == ["Team Y", "<a href=\"mailto:x@example.com\">x@example.com</a>", "No owner"], "\(headings)")
+        let sections = owners.components(separatedBy: "<section class=\"owner\"").dropFirst()
+        #expect(sections.map { $0.contains(">Alpha</a>") && $0.contains(">Bravo</a>") } == [false, true, false])
+        #expect(sections.last?.contains(">Charlie</a>") == true)
+        #expect(sections.first?.contains("1 agent ·") == true)
+        #expect(index.contains("href=\"owners.html\">Owners</a>") || index.contains("href=\"owners.html\" aria-current"), "in the navigation")
+    }
+}

@@ -221,6 +221,13 @@ are documented. Findings add whether the assessment is dated and recent.
 <ul>{{#site.sign_off}}<li><strong>{{by}}</strong>{{#role}}, {{role}}{{/role}}, {{date}}{{#statement}}: <span class="note-text">{{statement}}</span>{{/statement}}</li>{{/site.sign_off}}</ul>
 {{#site.commit}}<p class="commit">Built from commit <code>{{site.commit}}</code>.</p>{{/site.commit}}
 </section>{{/site.has_sign_off}}
+{{#has_fix_first}}<section class="fix-first" aria-labelledby="fix-first-heading">
+<h2 id="fix-first-heading">Fix first</h2>
+<p>The most severe open gaps across the portfolio, with their agents. Every gap is on the <a href="{{gaps_href}}">gaps page</a>, and each owner's on the <a href="{{owners_href}}">owners page</a>.</p>
+<ol class="gaps">
+{{#fix_first}}{{> partials/gap-card}}{{/fix_first}}
+</ol>
+</section>{{/has_fix_first}}
 {{#changes_box}}<section class="changes-box" aria-labelledby="changes-heading">
 <h2 id="changes-heading">Since release {{previous_release}}</h2>
 <p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved{{#has_left}} · {{left_count}} left with removed agents{{/has_left}} · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed · <a href="{{href}}">What changed</a></p>
@@ -259,6 +266,12 @@ for high-risk systems (Articles 9 to 15) and checked against its own audit
 evidence. An agent is **deployable** when it has no open high or critical gap
 and every item of its [deployment checklist](checklist.html) is done or not
 applicable. [Gaps](gaps.html) lists what to fix, most severe first.
+
+"""#,
+        "intro/owners.md": #"""
+The people who act on the gaps: each agent's `owner`, with the agents they
+own, their open gaps and whether each can be deployed. An agent without an
+owner is listed last, and has an `owner-missing` finding of its own.
 
 """#,
         "obligation.mustache": #"""
@@ -309,6 +322,27 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 <ul class="organization-attestations">{{#organization_attestations}}<li><strong>{{article}} {{title}}</strong>: {{by}}, {{date}}{{#stale}} <span class="attestation-stale">stale</span>{{/stale}}{{^meets}} <span class="missing">(meets nothing: stale or no existing evidence)</span>{{/meets}}{{#has_evidence}}<ul class="evidence">{{#evidence_list}}<li>{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}</li>{{/evidence_list}}</ul>{{/has_evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}</li>
 {{/organization_attestations}}</ul>
 </section>{{/has_organization_attestations}}
+{{> partials/foot}}
+
+"""#,
+        "owners.mustache": #"""
+{{% CONTENT_TYPE: HTML}}{{> partials/head}}
+<h1>Owners</h1>
+{{{intro_html}}}
+{{#owners}}
+<section class="owner" aria-label="{{#owner}}{{owner}}{{/owner}}{{^owner}}Agents without an owner{{/owner}}">
+<h2>{{#owner}}{{#mailto}}<a href="{{mailto}}">{{owner}}</a>{{/mailto}}{{^mailto}}{{owner}}{{/mailto}}{{/owner}}{{^owner}}No owner{{/owner}} <span class="count">{{agent_count}} · {{open_gaps}} open gaps, {{open_critical_high}} critical or high · {{deployable}} deployable</span></h2>
+<div class="table-scroll"><table class="agents">
+<caption>{{#owner}}Agents of {{owner}}{{/owner}}{{^owner}}Agents without an owner (each has an owner-missing finding){{/owner}}: risk, score, open gaps by severity and verdict</caption>
+<thead><tr><th scope="col">Agent</th><th scope="col">Risk</th><th scope="col">Score: declared · evidenced</th><th scope="col" class="num">Critical</th><th scope="col" class="num">High</th><th scope="col" class="num">Medium</th><th scope="col" class="num">Low</th><th scope="col">Verdict</th></tr></thead>
+<tbody>
+{{#agents}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td><span class="badge risk-{{risk_level}}">{{risk_label}}</span></td><td>{{score}} declared · {{evidenced_score}} evidenced</td><td class="num">{{critical}}</td><td class="num">{{high}}</td><td class="num">{{medium}}</td><td class="num">{{low}}</td><td>{{#deployable}}<span class="verdict yes">✓ Deployable</span>{{/deployable}}{{^deployable}}<span class="verdict no">✗ Not deployable</span>{{/deployable}}</td></tr>
+{{/agents}}
+</tbody>
+</table></div>
+</section>
+{{/owners}}
+{{^has_owners}}<p class="none">The repository has no agents yet.</p>{{/has_owners}}
 {{> partials/foot}}
 
 """#,
@@ -809,7 +843,9 @@ ul.fields { list-style: none; margin: 0; padding: 0; font-size: 0.9rem; }
 .section-name { color: var(--muted); }
 
 /* Gaps */
-ul.gaps { list-style: none; padding: 0; margin: 0.5rem 0; }
+ul.gaps, ol.gaps { list-style: none; padding: 0; margin: 0.5rem 0; }
+.fix-first { margin: 1rem 0 1.5rem; }
+.owner h2 .count { font-weight: normal; font-size: 0.9rem; }
 .gap { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 0.5rem 0.8rem; margin: 0.6rem 0; }
 .gap.sev-critical { border-left-color: var(--critical); }
 .gap.sev-high { border-left-color: var(--high); }
