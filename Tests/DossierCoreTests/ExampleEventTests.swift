@@ -260,6 +260,19 @@ struct ExampleEventTests {
         #expect(gap.message.hasSuffix("; the first is event " + String(repeating: "x", count: Limits.exampleEventIDCharacters) + "…"))
     }
 
+    /// A mapped `event_id` (audit_fields) names the example like the reference key does.
+    @Test func aMappedEventIDNamesTheExample() throws {
+        let repo = try TestRepository([
+            "dossier.yaml": TestRepository.config + "audit_fields:\n  event_id: /log/id\n  agent_name: /log/agent\n",
+            "agents/pay.yaml": Self.agent,
+            "audit/otel.jsonl": "\n" + #"{"log": {"id": "span-7", "agent": "pay"}, "event_id": "not-this", "timestamp": 1, "action": "execute_code", "allowed": true}"# + "\n",
+        ])
+        defer { repo.remove() }
+        let gap = try #require(try repo.score().agents.first?.gaps.first { $0.rule == "undeclared-capability" })
+        #expect(gap.source?.fileAndLine == "audit/otel.jsonl:2")
+        #expect(gap.message.hasSuffix("; the first is event span-7"))
+    }
+
     @Test func aSummaryFileCarriesNoExamples() throws {
         let summary = #"{"agent": "pay", "events": 1, "allowed": 1, "blocked": 0, "actions": {"execute_code": {"total": 1, "blocked": 0}}}"#
         let report = try findings(summary, logPath: "audit/pay.json")
