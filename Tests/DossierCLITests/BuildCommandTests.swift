@@ -101,12 +101,13 @@ struct BuildCommandTests {
         #expect(inputs.contains("docs/incident-response.md"))
     }
 
-    @Test func outputInsideTheRepositoryIsRefused() throws {
-        for out in [Self.acme, Self.acme.appendingPathComponent("site"), URL(fileURLWithPath: "/")] {
+    @Test func outputOverTheRepositoryOrItsInputsIsRefused() throws {
+        for out in [Self.acme, Self.acme.appendingPathComponent("docs/site"), Self.acme.appendingPathComponent("agents"),
+                    URL(fileURLWithPath: "/")] {
             let result = try build(Self.acme, out: out)
             #expect(result.exitCode == 64, "\(out.path): \(result.stderr)")
         }
-        #expect(!FileManager.default.fileExists(atPath: Self.acme.appendingPathComponent("site").path))
+        #expect(!FileManager.default.fileExists(atPath: Self.acme.appendingPathComponent("docs/site").path))
     }
 
     @Test func templateErrors() throws {
