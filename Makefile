@@ -10,6 +10,7 @@
 #                dossier summarize, field by field
 #   make browser-test / make screenshots   the browser checks on site/
 #   make install PREFIX=/usr/local   dossier (Swift runtime linked in) and its man page
+#   make dist    the release tarball dist/dossier-<version>-linux-<arch>.tar.gz and dist/SHA256SUMS
 #   make fuzz    libFuzzer on the loaders, the event scanner and Markdown (FUZZ_SECONDS each)
 #   make stress  the resource bounds with inputs over 100 MB (a 1 GB log line, 100,000
 #                agent files...), on a release build; make test runs the smaller ones
@@ -104,8 +105,14 @@ install: deps
 	install -m 755 .build/release/dossier $(DESTDIR)$(PREFIX)/bin/dossier
 	install -m 644 .build/plugins/GenerateManual/outputs/dossier/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
 
+# The release tarball of this machine's architecture, with its checksum (scripts/dist.sh
+# says what is in it).
+.PHONY: dist
+dist: deps
+	bash scripts/dist.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build dist
 
 # Every page of site/ in headless Chromium (console, links, CSP, 375/1280 px
 # overflow); screenshots and a print PDF into .build/screens/.
