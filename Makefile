@@ -9,7 +9,8 @@
 #   make spark-test    contrib/spark's Spark job (local mode) against
 #                dossier summarize, field by field
 #   make browser-test / make screenshots   the browser checks on site/
-#   make install PREFIX=/usr/local   dossier (Swift runtime linked in) and its man page
+#   make install PREFIX=/usr/local   dossier (Swift runtime linked in), its man page and
+#                shell completions (bash, zsh, fish)
 #   make dist    the release tarball dist/dossier-<version>-linux-<arch>.tar.gz and dist/SHA256SUMS
 #   make fuzz    libFuzzer on the loaders, the event scanner and Markdown (FUZZ_SECONDS each)
 #   make stress  the resource bounds with inputs over 100 MB (a 1 GB log line, 100,000
@@ -95,15 +96,23 @@ fuzz: deps
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Installs dossier into $(PREFIX)/bin with the Swift runtime linked in (the host needs
-# only libc, libcmark and zlib), and its man page, made from the --help texts.
+# only libc, libcmark and zlib), its man page, made from the --help texts, and the
+# bash, zsh and fish completions from swift-argument-parser (the paths of the tarball).
 PREFIX ?= /usr/local
 .PHONY: install
 install: deps
 	$(SWIFT) package generate-manual
 	$(SWIFT) build -c release --product dossier --static-swift-stdlib
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 .build/release/dossier $(DESTDIR)$(PREFIX)/bin/dossier
 	install -m 644 .build/plugins/GenerateManual/outputs/dossier/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
+	.build/release/dossier --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dossier
+	.build/release/dossier --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dossier
+	.build/release/dossier --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dossier.fish
+	chmod 644 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dossier \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dossier $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dossier.fish
 
 # The release tarball of this machine's architecture, with its checksum (scripts/dist.sh
 # says what is in it).
