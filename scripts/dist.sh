@@ -96,8 +96,8 @@ Check the tarball against SHA256SUMS, unpack it, and copy what you need:
 Or, for one user: \`install -D -m 755 bin/dossier ~/.local/bin/dossier\` with
 \`~/.local/bin\` on PATH.
 
-Shell completions, each where its shell looks (or copy the whole \`share/\`
-folder into \`/usr/local/share\`, which holds the same paths):
+Shell completions, each where its shell looks (or \`sudo cp -R bin share /usr/local/\`
+for the program, the man page and all three at once):
 
     # bash (the bash-completion package)
     sudo install -D -m 644 share/bash-completion/completions/dossier /usr/local/share/bash-completion/completions/dossier
