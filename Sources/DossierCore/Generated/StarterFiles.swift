@@ -87,21 +87,23 @@ name: AI governance
 on: [pull_request, push]
 jobs:
   dossier:
-    runs-on: ubuntu-latest
-    container: swift:6.1
+    runs-on: ubuntu-24.04
     steps:
       - uses: actions/checkout@v4
-      - name: Install dossier
-        run: |
-          apt-get update -qq && apt-get install -y -qq libcmark-dev
-          git clone --depth 1 https://git.example.com/your-org/dossier.git /opt/dossier
-          swift build -c release --package-path /opt/dossier
-          echo /opt/dossier/.build/release >> "$GITHUB_PATH"
-      - run: dossier build --out "$RUNNER_TEMP/site"
-      - uses: actions/upload-artifact@v4
-        with: {name: governance-site, path: "${{ runner.temp }}/site"}
-      - run: dossier check --fail-on high
+      # Installs the release tarball (checked against its SHA256SUMS) and runs
+      # dossier check, writing reports/junit.xml, reports/dossier.sarif and reports/report.json.
+      - uses: your-org/dossier@v1.0.0
+        with: {version: 1.0.0, repository: your-org/dossier, fail-on: high, reports-dir: reports}
+      - if: always()
+        run: dossier build --out site
+      - if: always()
+        uses: actions/upload-artifact@v4
+        with: {name: governance-site, path: site}
 ```
+
+`your-org/dossier` is where your organization gets Dossier's releases; the
+tarball, its checksums and the container image are described in Dossier's
+install guide.
 
 """#),
         ("agents/example-agent.yaml", #"""
