@@ -22,10 +22,10 @@ package struct TextReport: Sendable {
             + "release \(TextReport.clean(report.release)) · as of \(report.asOf)\n"
         if let changes = report.changes {
             out += "compared with release \(TextReport.clean(changes.previousRelease)) (as of \(changes.previousAsOf)): "
-                + "\(changes.gapsNew.count) new gap\(changes.gapsNew.count == 1 ? "" : "s"), "
+                + "\(Counted.phrase(changes.gapsNew.count, "new gap")), "
                 + "\(changes.gapsResolved.count) resolved, "
                 + (changes.gapsOfRemovedAgents > 0 ? "\(changes.gapsOfRemovedAgents) left with removed agents, " : "")
-                + "\(changes.agentsAdded.count) agent\(changes.agentsAdded.count == 1 ? "" : "s") added, "
+                + "\(Counted.phrase(changes.agentsAdded.count, "agent")) added, "
                 + "\(changes.agentsRemoved.count) removed\n"
         }
         for agent in report.agents {
@@ -33,7 +33,7 @@ package struct TextReport: Sendable {
         }
         let summary = report.summary
         let gaps = Severity.allCases.map { "\(summary.gaps[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        out += "\n\(summary.agents) agent\(summary.agents == 1 ? "" : "s") · \(summary.fullyCompliant) fully compliant · "
+        out += "\n\(Counted.phrase(summary.agents, "agent")) · \(summary.fullyCompliant) fully compliant · "
         out += "\(summary.deployable) deployable · open gaps: \(gaps)"
         if summary.waived > 0 { out += " · \(summary.waived) waived" }
         out += "\n"
@@ -49,14 +49,14 @@ package struct TextReport: Sendable {
             if failing == 0 {
                 out += paint("check passed: no new open gap at or above \(failOnNew.rawValue)", .green) + "\n"
             } else {
-                out += paint("check failed: \(failing) new open gap\(failing == 1 ? "" : "s") at or above \(failOnNew.rawValue)", .red) + "\n"
+                out += paint("check failed: \(Counted.phrase(failing, "new open gap")) at or above \(failOnNew.rawValue)", .red) + "\n"
             }
         } else if let failOn {
             let failing = report.openGaps(atLeast: failOn).count
             if failing == 0 {
                 out += paint("check passed: no open gap at or above \(failOn.rawValue)", .green) + "\n"
             } else {
-                out += paint("check failed: \(failing) open gap\(failing == 1 ? "" : "s") at or above \(failOn.rawValue)", .red) + "\n"
+                out += paint("check failed: \(Counted.phrase(failing, "open gap")) at or above \(failOn.rawValue)", .red) + "\n"
             }
         }
         return out

@@ -111,7 +111,7 @@ extension FindingRule {
         guard !actions.isEmpty else { return [] }
         let count = actions.map(\.1.executed).saturatingSum
         return [context.finding(rule, field: "risk.requires_human_approval",
-                                message: "human approval is required, but the audit records no approval decision for \(count) capability event\(count == 1 ? "" : "s")")]
+                                message: "human approval is required, but the audit records no approval decision for \(Counted.phrase(count, "capability event"))")]
     }
 
     static let approvalTimeouts = FindingRule(
@@ -124,7 +124,7 @@ extension FindingRule {
         let threshold = context.config.thresholds.approvalTimeoutMaxRatio
         guard threshold.isExceeded(byRatioOf: approvals.timeout, to: approvals.total) else { return [] }
         return [context.finding(rule, field: nil,
-                                message: "\(approvals.timeout) of \(approvals.total) approval requests timed out, above the maximum ratio of \(threshold.text)",
+                                message: "\(Counted.grouped(approvals.timeout)) of \(Counted.phrase(approvals.total, "approval request")) timed out, above the maximum ratio of \(threshold.text)",
                                 source: audit.sources.location(of: "approvals.timeout"))]
     }
 
@@ -138,7 +138,7 @@ extension FindingRule {
         let threshold = context.config.thresholds.violationMaxRatio
         guard threshold.isExceeded(byRatioOf: violations, to: audit.events) else { return [] }
         return [context.finding(rule, field: nil,
-                                message: "\(violations) policy violations in \(audit.events) events, above the maximum ratio of \(threshold.text)",
+                                message: "\(Counted.phrase(violations, "policy violation")) in \(Counted.phrase(audit.events, "event")), above the maximum ratio of \(threshold.text)",
                                 source: audit.sources.location(of: "policy_violations"))]
     }
 
@@ -149,7 +149,7 @@ extension FindingRule {
     ) { rule, context in
         guard let audit = context.audit, audit.malformedLines > 0 else { return [] }
         return [context.finding(rule, field: nil,
-                                message: "the audit log has \(audit.malformedLines) malformed line\(audit.malformedLines == 1 ? "" : "s") that are not events",
+                                message: "the audit log has \(Counted.phrase(audit.malformedLines, "malformed line that is not an event", plural: "malformed lines that are not events"))",
                                 source: audit.sources.location(of: "malformed_lines"))]
     }
 }
