@@ -23,19 +23,19 @@ package struct TextReport: Sendable {
         if let changes = report.changes {
             out += "compared with release \(TextReport.clean(changes.previousRelease)) (as of \(changes.previousAsOf)): "
                 + "\(Counted.phrase(changes.gapsNew.count, "new gap")), "
-                + "\(changes.gapsResolved.count) resolved, "
-                + (changes.gapsOfRemovedAgents > 0 ? "\(changes.gapsOfRemovedAgents) left with removed agents, " : "")
+                + "\(Counted.grouped(changes.gapsResolved.count)) resolved, "
+                + (changes.gapsOfRemovedAgents > 0 ? "\(Counted.grouped(changes.gapsOfRemovedAgents)) left with removed agents, " : "")
                 + "\(Counted.phrase(changes.agentsAdded.count, "agent")) added, "
-                + "\(changes.agentsRemoved.count) removed\n"
+                + "\(Counted.grouped(changes.agentsRemoved.count)) removed\n"
         }
         for agent in report.agents {
             out += "\n" + render(agent, changes: report.changes)
         }
         let summary = report.summary
-        let gaps = Severity.allCases.map { "\(summary.gaps[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        out += "\n\(Counted.phrase(summary.agents, "agent")) · \(summary.fullyCompliant) fully compliant · "
-        out += "\(summary.deployable) deployable · open gaps: \(gaps)"
-        if summary.waived > 0 { out += " · \(summary.waived) waived" }
+        let gaps = Severity.allCases.map { "\(Counted.grouped(summary.gaps[$0] ?? 0)) \($0.rawValue)" }.joined(separator: ", ")
+        out += "\n\(Counted.phrase(summary.agents, "agent")) · \(Counted.grouped(summary.fullyCompliant)) fully compliant · "
+        out += "\(Counted.grouped(summary.deployable)) deployable · open gaps: \(gaps)"
+        if summary.waived > 0 { out += " · \(Counted.grouped(summary.waived)) waived" }
         out += "\n"
         if !report.incidents.isEmpty {
             let counts = IncidentStatus.allCases.compactMap { status -> String? in
