@@ -388,10 +388,10 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 </div>
 {{#has_charts}}<div class="charts">{{#charts}}{{> partials/chart}}{{/charts}}</div>{{/has_charts}}
 {{#more_actions}}<p class="note">{{more_actions}} less frequent actions are not charted; <code>report.json</code> and the audit summary list them all.</p>{{/more_actions}}
-{{#has_transactions}}<div class="table-scroll"><table class="transactions">
+{{#has_transactions}}<div class="table-scroll"><table class="transactions stack">
 <caption>Transactions: executed and blocked, against the limit of {{transaction_limit}}</caption>
 <thead><tr><th scope="col">Action</th><th scope="col" class="num">Executed</th><th scope="col" class="num">Blocked</th><th scope="col">Largest executed</th><th scope="col">Largest blocked attempt</th></tr></thead>
-<tbody>{{#transactions}}<tr><th scope="row"><code class="ident">{{#action_parts}}{{.}}<wbr>{{/action_parts}}</code></th><td class="num">{{executed}}</td><td class="num">{{blocked}}</td><td>{{#max_executed}}{{max_executed}}{{#executed_over_limit}} <span class="over-limit">above the {{limit}} limit</span>{{/executed_over_limit}}{{/max_executed}}{{^max_executed}}—{{/max_executed}}</td><td>{{#max_blocked}}{{max_blocked}}{{#blocked_over_limit}} <span class="limit-held">above the {{limit}} limit — blocked by policy</span>{{/blocked_over_limit}}{{/max_blocked}}{{^max_blocked}}—{{/max_blocked}}</td></tr>{{/transactions}}</tbody>
+<tbody>{{#transactions}}<tr><th scope="row"><code class="ident">{{#action_parts}}{{.}}<wbr>{{/action_parts}}</code></th><td class="num" data-label="Executed">{{executed}}</td><td class="num" data-label="Blocked">{{blocked}}</td><td data-label="Largest executed">{{#max_executed}}{{max_executed}}{{#executed_over_limit}} <span class="over-limit">above the {{limit}} limit</span>{{/executed_over_limit}}{{/max_executed}}{{^max_executed}}—{{/max_executed}}</td><td data-label="Largest blocked attempt">{{#max_blocked}}{{max_blocked}}{{#blocked_over_limit}} <span class="limit-held">above the {{limit}} limit — blocked by policy</span>{{/blocked_over_limit}}{{/max_blocked}}{{^max_blocked}}—{{/max_blocked}}</td></tr>{{/transactions}}</tbody>
 </table></div>{{/has_transactions}}
 {{#has_policies}}<div class="table-scroll"><table>
 <caption>Policy violations</caption>
@@ -409,12 +409,12 @@ applicable. [Gaps](gaps.html) lists what to fix, most severe first.
 
 <section aria-labelledby="checklist-{{id}}">
 <h2 id="checklist-{{id}}">Deployment checklist</h2>
-<div class="table-scroll"><table class="checklist">
+<div class="table-scroll"><table class="checklist stack">
 <caption>The 19 items: status, evidence and notes (auto items are decided from the data)</caption>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Evidence and notes</th></tr></thead>
 {{#checklist}}<tbody>
 <tr class="section-row"><th scope="rowgroup" colspan="3">{{section}}</th></tr>
-{{#items}}<tr><th scope="row">{{title}}{{#auto}} <span class="auto">auto</span>{{/auto}}</th><td><span class="status status-{{status}}">{{status_label}}</span></td><td>{{#evidence}}{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}{{/evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}{{#confirmed_by}}<span class="attested-by">Confirmed by {{confirmed_by}}{{#confirmed_on}}, {{confirmed_on}}{{/confirmed_on}}</span>{{/confirmed_by}}{{^confirmed_by}}{{#confirmed_on}}<span class="attested-by">Confirmed {{confirmed_on}}</span>{{/confirmed_on}}{{/confirmed_by}}</td></tr>
+{{#items}}<tr><th scope="row">{{title}}{{#auto}} <span class="auto">auto</span>{{/auto}}</th><td data-label="Status"><span class="status status-{{status}}">{{status_label}}</span></td><td data-label="Evidence and notes">{{#evidence}}{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}{{/evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}{{#confirmed_by}}<span class="attested-by">Confirmed by {{confirmed_by}}{{#confirmed_on}}, {{confirmed_on}}{{/confirmed_on}}</span>{{/confirmed_by}}{{^confirmed_by}}{{#confirmed_on}}<span class="attested-by">Confirmed {{confirmed_on}}</span>{{/confirmed_on}}{{/confirmed_by}}</td></tr>
 {{/items}}
 </tbody>{{/checklist}}
 </table></div>
@@ -885,6 +885,9 @@ svg.bars { width: 100%; height: auto; max-width: 40rem; display: block; }
   table.stack th, table.stack td { border: 0; padding: 0.15rem 0; }
   table.stack td[data-label]::before { content: attr(data-label); display: block; font-size: 0.8rem; font-weight: 600; color: var(--muted); }
   table.checks.stack td:first-child { font-weight: 600; }
+  table.stack td.num { text-align: left; }
+  table.stack td:empty { display: none; }
+  table.stack .section-row th { padding: 0.3rem 0.4rem; }
   /* A table that still scrolls keeps its first column in view. */
   .table-scroll tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
   .table-scroll thead tr > :first-child { background: var(--panel); }
