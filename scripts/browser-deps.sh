@@ -58,11 +58,11 @@ fi
 # python3 refuses pip installs (PEP 668) unless told otherwise.
 pip_install() {
   local spec=$1
-  install() {
+  run_pip() {
     "$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore "$@" "$spec" >>"$log" 2>&1
   }
   echo "browser-deps: installing $spec for $("$PY" -c 'import sys; print(sys.executable)')"
-  if ! install && ! { grep -q externally-managed "$log" && install --break-system-packages; }; then
+  if ! run_pip && ! { grep -q externally-managed "$log" && run_pip --break-system-packages; }; then
     tail -n 20 "$log" >&2
     echo "browser-deps: pip install $spec failed" >&2
     exit 1
