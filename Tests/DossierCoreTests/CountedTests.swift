@@ -1,7 +1,7 @@
 @testable import DossierSupport
 import Testing
 
-/// Counts and numbers in human text: one helper, the same in every locale.
+/// Counts and numbers in human text: one way to write them, the same in every locale.
 struct CountedTests {
     @Test(arguments: [(0, "0 malformed lines"), (1, "1 malformed line"), (4, "4 malformed lines"),
                       (1250, "1,250 malformed lines")])
