@@ -2,8 +2,9 @@
 # Installs what the browser check (Tests/browser/check_site.py) and
 # scripts/screenshots.sh need, when it is missing: Debian's chromium and
 # chromium-driver (plus fonts-liberation for readable text and poppler-utils
-# for pdftoppm), and Selenium for the python3 on PATH. Quiet, and does
-# nothing when everything is there.
+# for pdftoppm), Selenium and axe-selenium-python (which bundles axe-core, the
+# accessibility checker) for the python3 on PATH. Quiet, and does nothing when
+# everything is there.
 #
 #   bash scripts/browser-deps.sh        (PYTHON=… picks another interpreter)
 set -euo pipefail
@@ -12,6 +13,7 @@ set -euo pipefail
 # driver path as given (no download); newer releases need a newer certifi
 # than the package index serves.
 SELENIUM_VERSION=4.45.0
+AXE_SELENIUM_VERSION=2.1.6
 PY=${PYTHON:-python3}
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -51,18 +53,24 @@ if [ "${browser%%.*}" != "${driver%%.*}" ]; then
   exit 1
 fi
 
-# ---- Selenium ----------------------------------------------------------------
-have=$("$PY" -c 'import selenium; print(selenium.__version__)' 2>/dev/null || true)
-if [ "$have" != "$SELENIUM_VERSION" ]; then
-  echo "browser-deps: installing selenium $SELENIUM_VERSION for $("$PY" -c 'import sys; print(sys.executable)')"
-  pip_install() {
-    "$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore "$@" \
-      "selenium==$SELENIUM_VERSION" >>"$log" 2>&1
+# ---- Selenium and axe-core -----------------------------------------------------
+# pip_install SPEC: quiet, into the interpreter's site-packages; Debian's own
+# python3 refuses pip installs (PEP 668) unless told otherwise.
+pip_install() {
+  local spec=$1
+  run_pip() {
+    "$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore "$@" "$spec" >>"$log" 2>&1
   }
-  # Debian's own python3 refuses pip installs (PEP 668) unless told otherwise.
-  if ! pip_install && ! { grep -q externally-managed "$log" && pip_install --break-system-packages; }; then
+  echo "browser-deps: installing $spec for $("$PY" -c 'import sys; print(sys.executable)')"
+  if ! run_pip && ! { grep -q externally-managed "$log" && run_pip --break-system-packages; }; then
     tail -n 20 "$log" >&2
-    echo "browser-deps: pip install selenium==$SELENIUM_VERSION failed" >&2
+    echo "browser-deps: pip install $spec failed" >&2
     exit 1
   fi
-fi
+}
+have=$("$PY" -c 'import selenium; print(selenium.__version__)' 2>/dev/null || true)
+[ "$have" = "$SELENIUM_VERSION" ] || pip_install "selenium==$SELENIUM_VERSION"
+# axe-selenium-python carries axe-core's axe.min.js, which check_site.py runs
+# on every page; the Selenium pinned above satisfies its requirement.
+"$PY" -c 'import axe_selenium_python' 2>/dev/null || pip_install "axe-selenium-python==$AXE_SELENIUM_VERSION"
+

@@ -4,7 +4,8 @@
 #   bash scripts/screenshots.sh SITE_DIR [OUT_DIR]      (OUT_DIR: .build/screens)
 #
 # Full-page PNGs of index.html, the first agent page (agents/*.html in name
-# order), gaps.html and checklist.html with a 1280 px and a 375 px wide
+# order), gaps.html, checklist.html and Article 10's page (article-art-10;
+# it has failing agents in examples/acme) with a 1280 px and a 375 px wide
 # viewport (NAME-1280.png, NAME-375.png), the print of the agent page as a PDF
 # (agent-ID.pdf, A4, as the browser prints it), and the PDF's first page as
 # agent-ID-print.png when pdftoppm is there. Headless Chromium through
@@ -34,7 +35,8 @@ agents = sorted((site / "agents").glob("*.html"))
 pages = [("index", site / "index.html")]
 if agents:
     pages.append((f"agent-{agents[0].stem}", agents[0]))
-pages += [("gaps", site / "gaps.html"), ("checklist", site / "checklist.html")]
+pages += [("gaps", site / "gaps.html"), ("checklist", site / "checklist.html"),
+          ("article-art-10", site / "articles" / "art-10.html")]
 missing = [p for _, p in pages if not p.is_file()]
 for path in missing:
     print(f"screenshots: no {path.relative_to(site)}, skipped", file=sys.stderr)

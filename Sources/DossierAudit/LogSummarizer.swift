@@ -129,7 +129,7 @@ package struct LogSummarizer: Sendable {
         }
         for (file, count) in result.tally.unattributed.sorted(by: { $0.key < $1.key }) {
             warnings.append(Diagnostic(.warning, at: SourceLocation(file: files[file].path),
-                                       "\(count) malformed line\(count == 1 ? "" : "s") naming no agent (not JSON, or no agent_name string)"))
+                                       "\(Counted.phrase(count, "malformed line")) naming no agent (not JSON, or no agent_name string)"))
         }
         return warnings
     }

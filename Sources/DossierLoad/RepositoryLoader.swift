@@ -290,7 +290,7 @@ package struct RepositoryLoader: Sendable {
                     summary.malformedLines = [summary.malformedLines, tally.malformedLines].saturatingSum
                     audits[agent] = summary
                     log.warning(SourceLocation(file: file), "",
-                                "\(tally.malformedLines) malformed line\(tally.malformedLines == 1 ? "" : "s") for '\(agent)' and no event; "
+                                "\(Counted.phrase(tally.malformedLines, "malformed line")) for '\(agent)' and no event; "
                                 + "audit/\(agent).json is used, counting them")
                     continue
                 }

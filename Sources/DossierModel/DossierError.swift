@@ -51,7 +51,7 @@ public struct DossierError: Error, Sendable, CustomStringConvertible {
                                consequence: String = "nothing was written") -> DossierError {
         let errors = diagnostics.filter { $0.severity == .error }.count
         return DossierError(step: step, exitCode: ExitCode.dataError, path: diagnostics.first?.location.file,
-                            diagnostics: diagnostics, message: "\(errors) error\(errors == 1 ? "" : "s")",
+                            diagnostics: diagnostics, message: "\(Counted.phrase(errors, "error"))",
                             consequence: consequence)
     }
 

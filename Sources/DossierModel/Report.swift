@@ -134,10 +134,10 @@ public struct AgentReport: Sendable {
         }
         var parts: [String] = []
         if !blocking.isEmpty {
-            parts.append("\(blocking.count) open high or critical gap\(blocking.count == 1 ? "" : "s")")
+            parts.append(Counted.phrase(blocking.count, "open high or critical gap"))
         }
         if !openItems.isEmpty {
-            parts.append("\(openItems.count) open checklist item\(openItems.count == 1 ? "" : "s")")
+            parts.append(Counted.phrase(openItems.count, "open checklist item"))
         }
         return parts.joined(separator: " and ")
     }

@@ -12,9 +12,9 @@ package enum ReportMarkdown {
     static func changes(_ changes: ReleaseChanges) -> String {
         var out = "## Changes since \(escape(changes.previousRelease))\n\n"
         out += "Compared with release \(escape(changes.previousRelease)) (as of \(changes.previousAsOf)): "
-        out += "\(changes.gapsNew.count) new gaps, \(changes.gapsResolved.count) resolved, "
-        if changes.gapsOfRemovedAgents > 0 { out += "\(changes.gapsOfRemovedAgents) left with removed agents, " }
-        out += "\(changes.agentsAdded.count) agents added, \(changes.agentsRemoved.count) removed.\n\n"
+        out += "\(Counted.phrase(changes.gapsNew.count, "new gap")), \(Counted.grouped(changes.gapsResolved.count)) resolved, "
+        if changes.gapsOfRemovedAgents > 0 { out += "\(Counted.grouped(changes.gapsOfRemovedAgents)) left with removed agents, " }
+        out += "\(Counted.phrase(changes.agentsAdded.count, "agent")) added, \(Counted.grouped(changes.agentsRemoved.count)) removed.\n\n"
         if !changes.agentsAdded.isEmpty { out += "- Agents added: " + changes.agentsAdded.map { "\(code($0))" }.joined(separator: ", ") + "\n" }
         if !changes.agentsRemoved.isEmpty { out += "- Agents removed: " + changes.agentsRemoved.map { "\(code($0))" }.joined(separator: ", ") + "\n" }
         if !changes.agentsAdded.isEmpty || !changes.agentsRemoved.isEmpty { out += "\n" }
@@ -65,8 +65,9 @@ package enum ReportMarkdown {
         out += "## Summary\n\n"
         out += "| Agents | Fully compliant | Fully evidenced | Deployable | Critical | High | Medium | Low | Waived |\n"
         out += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-        let counts = Severity.allCases.map { String(summary.gaps[$0] ?? 0) }.joined(separator: " | ")
-        out += "| \(summary.agents) | \(summary.fullyCompliant) | \(summary.fullyEvidenced) | \(summary.deployable) | \(counts) | \(summary.waived) |\n\n"
+        let counts = Severity.allCases.map { Counted.grouped(summary.gaps[$0] ?? 0) }.joined(separator: " | ")
+        out += "| \(Counted.grouped(summary.agents)) | \(Counted.grouped(summary.fullyCompliant)) | \(Counted.grouped(summary.fullyEvidenced)) | "
+            + "\(Counted.grouped(summary.deployable)) | \(counts) | \(Counted.grouped(summary.waived)) |\n\n"
         if let changes = report.changes { out += self.changes(changes) }
         if !report.incidents.isEmpty {
             out += "## Serious incidents (Art. 73)\n\n| Incident | Agent | Kind | Aware on | Deadline | Reported on | Status |\n|---|---|---|---|---|---|---|\n"

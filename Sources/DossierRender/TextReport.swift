@@ -22,20 +22,20 @@ package struct TextReport: Sendable {
             + "release \(TextReport.clean(report.release)) · as of \(report.asOf)\n"
         if let changes = report.changes {
             out += "compared with release \(TextReport.clean(changes.previousRelease)) (as of \(changes.previousAsOf)): "
-                + "\(changes.gapsNew.count) new gap\(changes.gapsNew.count == 1 ? "" : "s"), "
-                + "\(changes.gapsResolved.count) resolved, "
-                + (changes.gapsOfRemovedAgents > 0 ? "\(changes.gapsOfRemovedAgents) left with removed agents, " : "")
-                + "\(changes.agentsAdded.count) agent\(changes.agentsAdded.count == 1 ? "" : "s") added, "
-                + "\(changes.agentsRemoved.count) removed\n"
+                + "\(Counted.phrase(changes.gapsNew.count, "new gap")), "
+                + "\(Counted.grouped(changes.gapsResolved.count)) resolved, "
+                + (changes.gapsOfRemovedAgents > 0 ? "\(Counted.grouped(changes.gapsOfRemovedAgents)) left with removed agents, " : "")
+                + "\(Counted.phrase(changes.agentsAdded.count, "agent")) added, "
+                + "\(Counted.grouped(changes.agentsRemoved.count)) removed\n"
         }
         for agent in report.agents {
             out += "\n" + render(agent, changes: report.changes)
         }
         let summary = report.summary
-        let gaps = Severity.allCases.map { "\(summary.gaps[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        out += "\n\(summary.agents) agent\(summary.agents == 1 ? "" : "s") · \(summary.fullyCompliant) fully compliant · "
-        out += "\(summary.deployable) deployable · open gaps: \(gaps)"
-        if summary.waived > 0 { out += " · \(summary.waived) waived" }
+        let gaps = Severity.allCases.map { "\(Counted.grouped(summary.gaps[$0] ?? 0)) \($0.rawValue)" }.joined(separator: ", ")
+        out += "\n\(Counted.phrase(summary.agents, "agent")) · \(Counted.grouped(summary.fullyCompliant)) fully compliant · "
+        out += "\(Counted.grouped(summary.deployable)) deployable · open gaps: \(gaps)"
+        if summary.waived > 0 { out += " · \(Counted.grouped(summary.waived)) waived" }
         out += "\n"
         if !report.incidents.isEmpty {
             let counts = IncidentStatus.allCases.compactMap { status -> String? in
@@ -49,14 +49,14 @@ package struct TextReport: Sendable {
             if failing == 0 {
                 out += paint("check passed: no new open gap at or above \(failOnNew.rawValue)", .green) + "\n"
             } else {
-                out += paint("check failed: \(failing) new open gap\(failing == 1 ? "" : "s") at or above \(failOnNew.rawValue)", .red) + "\n"
+                out += paint("check failed: \(Counted.phrase(failing, "new open gap")) at or above \(failOnNew.rawValue)", .red) + "\n"
             }
         } else if let failOn {
             let failing = report.openGaps(atLeast: failOn).count
             if failing == 0 {
                 out += paint("check passed: no open gap at or above \(failOn.rawValue)", .green) + "\n"
             } else {
-                out += paint("check failed: \(failing) open gap\(failing == 1 ? "" : "s") at or above \(failOn.rawValue)", .red) + "\n"
+                out += paint("check failed: \(Counted.phrase(failing, "open gap")) at or above \(failOn.rawValue)", .red) + "\n"
             }
         }
         return out

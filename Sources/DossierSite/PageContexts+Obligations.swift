@@ -34,7 +34,7 @@ struct ObligationContext: TemplateObject, Sendable {
         guard let date = obligation.appliesFrom else { return obligation.reason ?? "" }
         if date <= asOf { return "applies since \(date)" }
         let days = asOf.days(until: date)
-        return "applies from \(date), in \(Chart.format(days)) day\(days == 1 ? "" : "s")"
+        return "applies from \(date), in \(Counted.phrase(days, "day"))"
     }
 }
 
@@ -94,12 +94,12 @@ struct ObligationsPage: TemplateObject {
         func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "date": date.description
-            case "days": "in \(Chart.format(days)) day\(days == 1 ? "" : "s")"
+            case "days": "in \(Counted.phrase(days, "day"))"
             case "group": group.rawValue
             case "source": source
             case "obligations": obligations.joined(separator: "; ")
             case "has_obligations": !obligations.isEmpty
-            case "agents": agents == 0 ? "no agent of the portfolio yet" : agents == 1 ? "1 agent" : "\(Chart.format(agents)) agents"
+            case "agents": agents == 0 ? "no agent of the portfolio yet" : Counted.phrase(agents, "agent")
             case "within_year": days <= 365
             default: nil
             }
@@ -160,7 +160,7 @@ struct ObligationsPage: TemplateObject {
         case "has_rows": !rows.isEmpty
         case "unclassified": unclassified
         case "has_unclassified": !unclassified.isEmpty
-        case "unclassified_count": unclassified.count == 1 ? "1 agent" : "\(Chart.format(unclassified.count)) agents"
+        case "unclassified_count": Counted.phrase(unclassified.count, "agent")
         case "milestones": milestones
         case "has_milestones": !milestones.isEmpty
         case "counts": counts
@@ -205,7 +205,7 @@ struct IncidentContext: TemplateObject {
     /// Days left or days late, in words.
     private var timing: String {
         let deadline = entry.incident.deadline
-        func days(_ n: Int) -> String { "\(Chart.format(n)) day\(n == 1 ? "" : "s")" }
+        func days(_ n: Int) -> String { Counted.phrase(n, "day") }
         switch entry.status {
         case .reported:
             let early = (entry.incident.reportedOn ?? deadline).days(until: deadline)

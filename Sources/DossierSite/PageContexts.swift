@@ -247,8 +247,65 @@ struct ChartContext: TemplateObject {
         func value(named name: String) -> (any TemplateRepresentable)? { name == "value" ? value : nil }
     }
 
+    /// A line of a bar's label (a long label wraps onto two).
+    struct LabelLine: TemplateObject {
+        let text: String
+        let y: Int
+
+        func value(named name: String) -> (any TemplateRepresentable)? {
+            switch name {
+            case "text": text
+            case "y": y
+            default: nil
+            }
+        }
+    }
+
+    /// A tick of the value axis (log scale only: the powers of ten).
+    struct Tick: TemplateObject {
+        let x: Int
+        let label: String
+
+        func value(named name: String) -> (any TemplateRepresentable)? {
+            switch name {
+            case "x": x
+            case "label": label
+            default: nil
+            }
+        }
+    }
+
+    /// The value axis under the bars: its line, ticks and label.
+    struct Axis: TemplateObject {
+        let x: Int
+        let x2: Int
+        let y: Int
+        let tickY: Int
+        let title: String
+        let titleX: Int
+        let titleY: Int
+        let ticks: [Tick]
+        let logScale: Bool
+
+        func value(named name: String) -> (any TemplateRepresentable)? {
+            switch name {
+            case "x": x
+            case "x2": x2
+            case "y": y
+            case "tick_y": tickY
+            case "title": title
+            case "title_x": titleX
+            case "title_y": titleY
+            case "ticks": ticks
+            case "log_scale": logScale
+            default: nil
+            }
+        }
+    }
+
     struct Row: TemplateObject {
         let label: String
+        let labelLines: [LabelLine]
         let value: String
         let y: Int
         let textY: Int
@@ -260,6 +317,7 @@ struct ChartContext: TemplateObject {
         func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "label": label
+            case "label_lines": labelLines
             case "value": value
             case "y": y
             case "text_y": textY
@@ -295,6 +353,9 @@ struct ChartContext: TemplateObject {
     let legend: [LegendEntry]
     let columns: [String]
     let stacked: Bool
+    let axis: Axis
+    /// Whether a label was shortened in the chart (the data table then starts open).
+    let shortened: Bool
 
     func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
@@ -309,6 +370,8 @@ struct ChartContext: TemplateObject {
         case "has_legend": !legend.isEmpty
         case "columns": columns
         case "stacked": stacked
+        case "axis": axis
+        case "shortened": shortened
         default: nil
         }
     }
@@ -319,7 +382,7 @@ struct TrendContext: TemplateObject {
     struct Dot: TemplateObject {
         let x: Int
         let y: Int
-        let value: Int
+        let value: String
 
         func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
@@ -383,38 +446,52 @@ struct TrendContext: TemplateObject {
         }
     }
 
-    let id: String
-    let title: String
-    let description: String
-    let width: Int
-    let height: Int
-    let axisY: Int
-    let axisX1: Int
-    let axisX2: Int
-    let lines: [Line]
-    let ticks: [Tick]
+    /// One of the trend's charts: its own value axis, labelled.
+    struct Plot: TemplateObject {
+        let id: String
+        let title: String
+        let description: String
+        let width: Int
+        let height: Int
+        let axisY: Int
+        let axisYTop: Int
+        let axisX1: Int
+        let axisX2: Int
+        let axisTitle: String
+        let axisTitleY: Int
+        let lines: [Line]
+        let ticks: [Tick]
+        let yTicks: [Tick]
+
+        func value(named name: String) -> (any TemplateRepresentable)? {
+            switch name {
+            case "id": id
+            case "title": title
+            case "description": description
+            case "width": width
+            case "height": height
+            case "axis_y": axisY
+            case "axis_y_top": axisYTop
+            case "axis_x1": axisX1
+            case "axis_x2": axisX2
+            case "axis_title": axisTitle
+            case "axis_title_y": axisTitleY
+            case "lines": lines
+            case "ticks": ticks
+            case "y_ticks": yTicks
+            default: nil
+            }
+        }
+    }
+
+    /// The open gaps, then the share of checks passed: never on one scale.
+    let plots: [Plot]
     let rows: [Row]
-    /// The count axis: its ticks, where it is drawn, and where its title goes.
-    var yTicks: [Tick] = []
-    var axisYTop = 0
-    var axisTitleY = 0
 
     func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
-        case "id": id
-        case "title": title
-        case "description": description
-        case "width": width
-        case "height": height
-        case "axis_y": axisY
-        case "axis_x1": axisX1
-        case "axis_x2": axisX2
-        case "lines": lines
-        case "ticks": ticks
+        case "plots": plots
         case "rows": rows
-        case "y_ticks": yTicks
-        case "axis_y_top": axisYTop
-        case "axis_title_y": axisTitleY
         default: nil
         }
     }
@@ -471,6 +548,7 @@ struct FieldContext: TemplateObject {
     func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "path": path
+        case "path_parts": IdentifierParts.of(path)
         case "value": value
         default: nil
         }
@@ -489,7 +567,7 @@ struct RiskGroupContext: TemplateObject {
         case "level": level.rawValue
         case "label": level.label
         case "count": Chart.format(count)
-        case "count_label": count == 1 ? "1 agent" : "\(Chart.format(count)) agents"
+        case "count_label": Counted.phrase(count, "agent")
         case "agents": agents
         case "has_more": agents.count < count
         case "more": Chart.format(count - agents.count)
@@ -611,6 +689,7 @@ struct AuditContext: TemplateObject {
         func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "name": name
+            case "name_parts": IdentifierParts.of(name)
             case "count": count
             default: nil
             }
@@ -625,6 +704,7 @@ struct AuditContext: TemplateObject {
         func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "name": name
+            case "name_parts": IdentifierParts.of(name)
             case "count": count
             case "severity": severity.rawValue
             case "severity_label": severity.label
@@ -657,6 +737,7 @@ struct AuditContext: TemplateObject {
         func value(named key: String) -> (any TemplateRepresentable)? {
             switch key {
             case "action": action
+            case "action_parts": IdentifierParts.of(action)
             case "executed": Chart.format(stats.executed)
             case "blocked": Chart.format(stats.blocked)
             case "max_executed": optional(stats.maxAmount.map(Chart.amount))
@@ -687,6 +768,7 @@ struct AuditContext: TemplateObject {
         case "violations": Chart.format(audit.totalViolations)
         case "malformed_lines": Chart.format(audit.malformedLines)
         case "charts": charts
+        case "has_charts": !charts.isEmpty
         case "tools": tools
         case "has_tools": !tools.isEmpty
         case "policies": policies
@@ -713,6 +795,7 @@ struct AgentContext: TemplateObject {
         func value(named name: String) -> (any TemplateRepresentable)? {
             switch name {
             case "flag": flag
+            case "flag_parts": IdentifierParts.of(flag)
             case "declared": declared
             case "declared_label": declared ? "Yes" : "No"
             default: nil
@@ -777,7 +860,7 @@ struct AgentContext: TemplateObject {
         case "allowed_tools": return record.allowedTools
         case "has_allowed_tools": return !record.allowedTools.isEmpty
         case "capabilities": return capabilities
-        case "max_transaction_amount": return record.risk.maxTransactionAmount.text
+        case "max_transaction_amount": return Chart.amount(record.risk.maxTransactionAmount)
         case "requires_human_approval": return record.risk.requiresHumanApproval ? "Yes" : "No"
         case "approval_threshold": return approvalThreshold
         case "has_compliance": return record.hasComplianceBlock
@@ -863,7 +946,7 @@ struct GapGroupContext: TemplateObject {
         case "severity": severity.rawValue
         case "label": severity.label
         case "count": Chart.format(count)
-        case "count_label": count == 1 ? "1 gap" : "\(Chart.format(count)) gaps"
+        case "count_label": Counted.phrase(count, "gap")
         case "gaps_html": gapsHTML
         default: nil
         }
@@ -1159,6 +1242,8 @@ struct RiskPage: TemplateObject {
         case "level": level.rawValue
         case "label": level.label
         case "risk_groups": riskGroups
+        // The groups' headings follow the page's h1 here, and an h2 on the index.
+        case "groups_top_level": true
         default: frame.value(named: name)
         }
     }
@@ -1230,10 +1315,11 @@ struct ArticlePage: TemplateObject {
             case "reference": "Article \(number) of Regulation (EU) 2024/1689 (the AI Act)"
             case "intro_html": introHTML
             case "fields": check.fields
+            case "field_names": check.fields.map(IdentifierContext.init)
             case "passing": passing
             case "failing": failing
-            case "passing_count": passing.count == 1 ? "1 agent" : "\(Chart.format(passing.count)) agents"
-            case "failing_count": failing.count == 1 ? "1 agent" : "\(Chart.format(failing.count)) agents"
+            case "passing_count": Counted.phrase(passing.count, "agent")
+            case "failing_count": Counted.phrase(failing.count, "agent")
             case "has_passing": !passing.isEmpty
             case "has_failing": !failing.isEmpty
             default: nil
@@ -1402,6 +1488,38 @@ extension ChecklistStatus {
         case .done: "Done"
         case .open: "Open"
         case .notApplicable: "n/a"
+        }
+    }
+}
+
+/// An identifier (a field path, a flag, an action or policy name) cut after each `_`,
+/// `.` and `/`: the templates put a `<wbr>` between the parts, so that a narrow
+/// column breaks `max_transaction_amount` only there, never inside a word.
+enum IdentifierParts {
+    static func of(_ identifier: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        for character in identifier {
+            current.append(character)
+            if character == "_" || character == "." || character == "/" {
+                parts.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty || parts.isEmpty { parts.append(current) }
+        return parts
+    }
+}
+
+/// An identifier with its parts (`{{text}}`, `{{#parts}}{{.}}<wbr>{{/parts}}`).
+struct IdentifierContext: TemplateObject {
+    let text: String
+
+    func value(named name: String) -> (any TemplateRepresentable)? {
+        switch name {
+        case "text": text
+        case "parts": IdentifierParts.of(text)
+        default: nil
         }
     }
 }

@@ -278,7 +278,8 @@ struct SiteModel {
                                                                       .init(value: stats.blocked, style: "blocked")])
                                 },
                                 legend: [("allowed", "Allowed"), ("blocked", "Blocked")],
-                                columns: ["Action", "Allowed", "Blocked", "Total"])
+                                columns: ["Action", "Allowed", "Blocked", "Total"],
+                                axisLabel: "Events")
         var bySeverity: [Severity: Int] = [:]
         for violations in audit.policyViolations.values {
             bySeverity[violations.severity] = [bySeverity[violations.severity, default: 0], violations.count].saturatingSum
@@ -308,6 +309,6 @@ struct SiteModel {
             },
             blockedShare: audit.events > 0 ? String(format: "%.2f%%", Double(audit.blocked) / Double(audit.events) * 100) : "—",
             moreActions: actions.count > charted.count ? Chart.format(actions.count - charted.count) : nil,
-            durations: audit.durationMs.map { AuditContext.Durations(p50: $0.p50.text, p95: $0.p95.text, max: $0.max.text) })
+            durations: audit.durationMs.map { AuditContext.Durations(p50: Counted.decimal($0.p50.text), p95: Counted.decimal($0.p95.text), max: Counted.decimal($0.max.text)) })
     }
 }

@@ -1,3 +1,4 @@
+import DossierSupport
 import ArgumentParser
 import DossierCore
 #if canImport(Glibc)
@@ -59,7 +60,7 @@ enum Console {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            error("dossier: \(errors) error\(errors == 1 ? "" : "s"); \(consequence)")
+            error("dossier: \(Counted.phrase(errors, "error")); \(consequence)")
         }
     }
 

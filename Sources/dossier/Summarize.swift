@@ -1,3 +1,4 @@
+import DossierSupport
 import ArgumentParser
 import DossierCore
 import Foundation
@@ -41,6 +42,6 @@ struct Summarize: ParsableCommand {
         }
         try Console.run { () throws(DossierError) in try pipeline.writeSummaries(summaries, to: URL(fileURLWithPath: out)) }
         let count = summaries.agents.count
-        Console.error("dossier: wrote \(count) summar\(count == 1 ? "y" : "ies") to \(out)")
+        Console.error("dossier: wrote \(Counted.phrase(count, "summary", plural: "summaries")) to \(out)")
     }
 }

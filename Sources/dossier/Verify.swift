@@ -1,3 +1,4 @@
+import DossierSupport
 import ArgumentParser
 import DossierCore
 import Foundation
@@ -45,7 +46,7 @@ struct Verify: ParsableCommand {
         if count == 0 {
             Console.error("dossier: \(what) matches its manifest (\(verification.checked) files, \(release))")
         } else {
-            Console.error("dossier: \(what) differs from its manifest in \(count) file\(count == 1 ? "" : "s") (\(release))")
+            Console.error("dossier: \(what) differs from its manifest in \(Counted.phrase(count, "file")) (\(release))")
         }
         return count
     }

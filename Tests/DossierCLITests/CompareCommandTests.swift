@@ -152,11 +152,20 @@ struct CompareCommandTests {
         #expect(index.contains("1 resolved · 1 left with removed agents"), "the removed agent's gap is not counted as resolved")
         #expect(changes.contains("<dt>Left with removed agents</dt><dd>1</dd>"))
         #expect(index.contains("chart-trend") && index.contains("<polyline"))
-        // One count scale, labelled: critical and high open gaps, never a percentage on the same axis.
-        #expect(index.contains("Open critical and high gaps by release"))
-        #expect(index.contains(">Open gaps</text>") && index.contains(">Release</text>"))
-        #expect(index.contains("trend-line trend-critical") && index.contains("trend-line trend-high"))
-        #expect(!index.contains("trend-score"))
+        // Two charts, each with its own labelled axes: critical and high open gaps on a count
+        // scale, and the share of checks passed on a 0-100 % scale; never a percentage and a
+        // count on one axis.
+        let gapChart = try #require(index.range(of: "id=\"chart-trend\"").map { index[$0.lowerBound...] })
+        let gapFigure = try #require(gapChart.range(of: "</figure>").map { gapChart[..<$0.lowerBound] })
+        #expect(gapFigure.contains("Open critical and high gaps by release"))
+        #expect(gapFigure.contains(">Open gaps</text>") && gapFigure.contains(">Release</text>"))
+        #expect(gapFigure.contains("trend-line trend-critical") && gapFigure.contains("trend-line trend-high"))
+        #expect(!gapFigure.contains("trend-score") && !gapFigure.contains("%"))
+        let scoreChart = try #require(index.range(of: "id=\"chart-trend-score\"").map { index[$0.lowerBound...] })
+        let scoreFigure = try #require(scoreChart.range(of: "</figure>").map { scoreChart[..<$0.lowerBound] })
+        #expect(scoreFigure.contains(">Checks passed (%)</text>") && scoreFigure.contains(">Release</text>"))
+        #expect(scoreFigure.contains(">0%</text>") && scoreFigure.contains(">100%</text>"))
+        #expect(scoreFigure.contains("trend-line trend-score") && !scoreFigure.contains("trend-critical"))
         #expect(index.contains("<th scope=\"row\">2026.08</th>") && index.contains("<th scope=\"row\">2026.11</th>"))
         let markdown = try String(contentsOf: site.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("## Changes since 2026"), "\(markdown.prefix(600))")

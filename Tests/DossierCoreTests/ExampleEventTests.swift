@@ -238,7 +238,7 @@ struct ExampleEventTests {
         #expect(gap("undeclared-capability-attempted")?.message.hasSuffix("; the first is event e-1") == true)
         // 1250.0 and 1250 are equal: the first of them.
         #expect(gap("transaction-over-limit")?.source?.fileAndLine == "audit/pay.jsonl:4")
-        #expect(gap("transaction-over-limit")?.message.hasSuffix("above the limit of 500; the largest is event e-4") == true)
+        #expect(gap("transaction-over-limit")?.message.hasSuffix("amounts up to 1,250.00, above the limit of 500.00; the largest is event e-4") == true)
         #expect(gap("critical-violation")?.source?.fileAndLine == "audit/pay.jsonl:4")
         #expect(gap("tool-outside-allowlist")?.source?.fileAndLine == "audit/pay.jsonl:4")
         #expect(gap("tool-outside-allowlist")?.message.contains("event e-4") == true)

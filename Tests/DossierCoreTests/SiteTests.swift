@@ -71,8 +71,86 @@ struct SiteTests {
         #expect(Chart.format(0) == "0")
         let chart = Chart(id: "c", title: "T", rows: [Chart.Row(label: "a", segments: [.init(value: 10, style: "high")]),
                                                       Chart.Row(label: "b", segments: [.init(value: 5, style: "low")])])
-        let widths = chart.context().rows.compactMap { $0.segments.first?.width }
-        #expect(widths == [Chart.width - Chart.labelWidth - Chart.valueWidth, (Chart.width - Chart.labelWidth - Chart.valueWidth) / 2])
+        let context = chart.context()
+        let span = Chart.width - Chart.minimumLabelWidth - Chart.valueWidth
+        let widths = context.rows.compactMap { $0.segments.first?.width }
+        #expect(widths == [span, span / 2])
+        #expect(!context.axis.logScale && context.axis.title == "" && context.axis.ticks.isEmpty)
+    }
+
+    /// A long label wraps after `_` onto a second line; one longer still ends in "…"; the
+    /// full name stays the row's label (its `<title>` and the data table's row header).
+    @Test func chartLongLabels() {
+        #expect(Chart.labelLines("market_data") == ["market_data"])
+        #expect(Chart.labelLines("execute_transaction") == ["execute_", "transaction"])
+        #expect(Chart.labelLines("request_human_approval_for_transfer") == ["request_human_", "approval_for_tra…"])
+        #expect(Chart.labelLines("abcdefghijklmnopqrstuvwxyz") == ["abcdefghijklmnopq", "rstuvwxyz"])
+        let chart = Chart(id: "c", title: "T", rows: [Chart.Row(label: "execute_transaction", segments: [.init(value: 3, style: "allowed")]),
+                                                      Chart.Row(label: "request_human_approval_for_transfer", segments: [.init(value: 2, style: "allowed")])],
+                          columns: ["Action", "Events"])
+        let context = chart.context()
+        #expect(context.rows.map(\.label) == ["execute_transaction", "request_human_approval_for_transfer"])
+        #expect(context.rows[0].labelLines.map(\.text) == ["execute_", "transaction"])
+        #expect(context.shortened)
+        // Every line fits the label column: about 8 px a character, right-aligned before the bars.
+        for row in context.rows {
+            for line in row.labelLines { #expect(line.text.count * 8 <= context.labelX) }
+            #expect(row.segments.allSatisfy { $0.x >= context.labelX + 8 })
+        }
+        // The rows are tall enough for two lines, which do not overlap the next row.
+        #expect(context.rows[1].labelLines[0].y - context.rows[0].labelLines[1].y >= Chart.lineHeight)
+        #expect(context.height >= 2 * (Chart.rowHeight + Chart.lineHeight))
+    }
+
+    @Test func chartSingleDataPoint() {
+        let context = Chart(id: "c", title: "T", rows: [Chart.Row(label: "Only", segments: [.init(value: 7, style: "high")])],
+                            columns: ["Severity", "Gaps"]).context()
+        #expect(context.rows.count == 1)
+        #expect(context.rows[0].value == "7")
+        #expect(context.rows[0].segments.map(\.width) == [Chart.width - Chart.minimumLabelWidth - Chart.valueWidth])
+        #expect(!context.axis.logScale && context.axis.title == "Gaps")
+        #expect(context.description == "Only: 7")
+    }
+
+    @Test func chartAllZeros() {
+        let context = Chart(id: "c", title: "T", rows: ["a", "b", "c"].map { Chart.Row(label: $0, segments: [.init(value: 0, style: "low")]) },
+                            columns: ["Level", "Agents"]).context()
+        #expect(context.rows.allSatisfy { $0.segments.isEmpty && $0.value == "0" })
+        #expect(context.rows.allSatisfy { $0.valueX == context.labelX + 8 + 6 })
+        #expect(!context.axis.logScale)
+        #expect(context.height > 0)
+    }
+
+    /// 1 … 1,000,000: a log scale, said so in the axis label and the description, ticks at the
+    /// powers of ten, and every bar visible and longer than the one before.
+    @Test func chartSpanningSixOrdersOfMagnitude() {
+        let values = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
+        let chart = Chart(id: "c", title: "T", rows: values.map { Chart.Row(label: "v\($0)", segments: [.init(value: $0, style: "allowed")]) },
+                          columns: ["Action", "Events"], axisLabel: "Events")
+        #expect(chart.usesLogScale)
+        let context = chart.context()
+        #expect(context.axis.logScale && context.axis.title == "Events (log scale)")
+        #expect(context.description.hasSuffix("Bar lengths on a log scale."))
+        #expect(context.axis.ticks.map(\.label) == ["1", "10", "100", "1k", "10k", "100k", "1M"])
+        let widths = context.rows.map { $0.segments.map(\.width).reduce(0, +) }
+        #expect(widths.allSatisfy { $0 >= 10 })
+        #expect(zip(widths, widths.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(widths.last == context.axis.x2 - context.axis.x)
+        #expect(context.rows.map(\.value).last == "1,000,000")
+        // On a linear scale the smallest bars would be under a pixel wide: that is why.
+        #expect(Double(values[2]) / Double(values[6]) * Double(context.axis.x2 - context.axis.x) < 1)
+        // Two orders of magnitude are the threshold; zeros do not count.
+        #expect(!Chart(id: "c", title: "T", rows: [99, 1, 0].map { Chart.Row(label: "x", segments: [.init(value: $0, style: "a")]) }).usesLogScale)
+        #expect(Chart(id: "c", title: "T", rows: [100, 1, 0].map { Chart.Row(label: "x", segments: [.init(value: $0, style: "a")]) }).usesLogScale)
+    }
+
+    /// Identifiers break only after `_`, `.` and `/`.
+    @Test func identifierParts() {
+        #expect(IdentifierParts.of("can_send_external_messages") == ["can_", "send_", "external_", "messages"])
+        #expect(IdentifierParts.of("compliance.log_retention_days") == ["compliance.", "log_", "retention_", "days"])
+        #expect(IdentifierParts.of("plain") == ["plain"])
+        #expect(IdentifierParts.of("") == [""])
+        #expect(IdentifierParts.of("ends_") == ["ends_"])
     }
 
     /// A value that is absent renders as false in its own context: a section over it must not

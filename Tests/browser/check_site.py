@@ -23,7 +23,11 @@ scripts/browser-deps.sh) and reports, one line each, `page: problem` for:
     nonces and hashes (and 'report-sample', which allows nothing);
   - a <script src>, an element that loads an external resource, and any
     request the page makes to a URL that is not file: (Chrome's performance
-    log and the Resource Timing entries).
+    log and the Resource Timing entries);
+  - an accessibility violation of impact serious or critical found by
+    axe-core (the copy bundled with the axe-selenium-python package), as
+    `axe RULE (impact): N nodes: selectors`; moderate and minor ones are
+    counted on stderr, not failed.
 
 External links (http:, https:, mailto:) are allowed and never followed; the
 browser is started with no host name resolving and a closed local port as
@@ -33,7 +37,7 @@ Prints `N pages checked, M problems` last and exits 0 only when M is 0
 (1 when there are problems, 2 when the check could not run).
 
 Environment: CHROME_BIN and CHROMEDRIVER override the browser and driver
-paths.
+paths; AXE_JS another axe.min.js.
 """
 
 import html.parser
@@ -48,6 +52,8 @@ from pathlib import Path
 
 WIDTHS = (375, 1280)
 HEIGHT = 800
+# axe-core impacts that fail the check; the others are only counted.
+AXE_FAILING = {"serious", "critical"}
 
 # Schemes a link may use without pointing into the site. They are never loaded.
 EXTERNAL_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -116,6 +122,22 @@ def setup_error(message):
     """Stops the check when it cannot run at all (exit status 2)."""
     print(f"check_site: {message}", file=sys.stderr)
     sys.exit(2)
+
+
+def axe_source():
+    """The text of axe.min.js: $AXE_JS, else the copy axe-selenium-python bundles."""
+    path = os.environ.get("AXE_JS")
+    if not path:
+        try:
+            import axe_selenium_python
+        except ImportError:
+            setup_error("axe-selenium-python is not installed (run scripts/browser-deps.sh)")
+        path = os.path.join(os.path.dirname(axe_selenium_python.__file__),
+                            "node_modules", "axe-core", "axe.min.js")
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        setup_error(f"cannot read axe-core from {path}: {error.strerror}")
 
 
 # ---- the browser (shared with scripts/screenshots.sh) -------------------------
@@ -251,6 +273,7 @@ class Checker:
         self.site = Path(site).resolve()
         self.problems = []
         self.css_done = {}
+        self.axe_counts = {}  # (rule, impact) -> nodes, over all pages
 
     def add(self, where, problem):
         self.problems.append((where, problem))
@@ -371,7 +394,9 @@ class Checker:
     # ---- browser checks -----------------------------------------------
 
     def start_browser(self):
+        self.axe = axe_source()
         self.driver = make_driver(logs=True)
+        self.driver.set_script_timeout(60)
 
     def set_width(self, width):
         set_viewport(self.driver, width)
@@ -469,6 +494,30 @@ return [sw, cw, out.map(describe)];
             if parts.scheme == "file" and Path(urllib.parse.unquote(parts.path)).is_file():
                 self.add(name, f"image does not display: {src}")
 
+    def check_axe(self, name):
+        """axe-core on the loaded page (run through the driver, which the
+        page's CSP does not restrict)."""
+        try:
+            self.driver.execute_script(self.axe)
+            result = self.driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document).then(r => done(r.violations), e => done({error: String(e)}));")
+        except Exception as error:  # the page or the driver failed: report and go on
+            self.add(name, f"axe did not run: {str(error).splitlines()[0]}")
+            return
+        if isinstance(result, dict):
+            self.add(name, f"axe did not run: {result.get('error')}")
+            return
+        for violation in result or []:
+            impact, rule = violation.get("impact") or "unknown", violation.get("id")
+            nodes = violation.get("nodes") or []
+            self.axe_counts[(rule, impact)] = self.axe_counts.get((rule, impact), 0) + len(nodes)
+            if impact in AXE_FAILING:
+                targets = ", ".join(" ".join(map(str, n.get("target") or [])) for n in nodes[:5])
+                more = f" and {len(nodes) - 5} more" if len(nodes) > 5 else ""
+                self.add(name, f"axe {rule} ({impact}): {len(nodes)} "
+                               f"{'node' if len(nodes) == 1 else 'nodes'}: {targets}{more}")
+
     def visit(self, page):
         name = self.rel(page)
         self.set_width(WIDTHS[0])
@@ -487,6 +536,7 @@ return [sw, cw, out.map(describe)];
                 self.set_width(width)
             self.check_overflow(name, width)
         self.check_console(name)  # anything logged while resizing
+        self.check_axe(name)
 
     def run(self):
         pages = sorted(p for p in self.site.rglob("*.html") if p.is_file())
@@ -517,6 +567,8 @@ def main(argv):
     for where, problem in dict.fromkeys(checker.problems):
         print(f"{where}: {problem}")
     count = len(dict.fromkeys(checker.problems))
+    for (rule, impact), nodes in sorted(checker.axe_counts.items()):
+        print(f"check_site: axe {rule} ({impact}): {nodes} nodes", file=sys.stderr)
     print(f"check_site: {time.monotonic() - started:.1f} s", file=sys.stderr)
     print(f"{len(pages)} pages checked, {count} problems")
     return 1 if count else 0

@@ -28,7 +28,9 @@ $head
 <link rel="stylesheet" href="${prefix}style.css">
 </head><body>
 <nav><a href="${prefix}index.html">Home</a> <a href="${prefix}gaps.html#top">Gaps</a></nav>
+<main>
 $body
+</main>
 </body></html>
 EOF
 }
@@ -87,6 +89,8 @@ page "$bad/star-csp.html" X "" '<p>star</p>' \
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src * data:\">"
 page "$bad/no-csp.html" X "" '<link rel="stylesheet" href="https://cdn.example.invalid/s.css"><script src="https://cdn.example.invalid/x.js"></script>' \
   '<meta name="viewport" content="width=device-width">'
+page "$bad/no-alt.html" X "" '<img src="logo.svg">'
+page "$bad/loose-dt.html" X "" '<div><dt>Agents</dt><dd>3</dd></div>'
 page "$bad/no-viewport.html" X "" '<p>desktop only</p>' \
   "<meta http-equiv=\"Content-Security-Policy\" content=\"$CSP\">"
 
@@ -133,6 +137,8 @@ no-csp.html	loads an external resource: link\[href\]="https://cdn.example.invali
 no-csp.html	request to a non-file URL: https://cdn.example.invalid/x.js
 no-csp.html	request to a non-file URL: https://cdn.example.invalid/s.css
 no-viewport.html	no <meta name="viewport"
+no-alt.html	axe image-alt \(critical\): 1 node: img
+loose-dt.html	axe dlitem \(serious\): 2 nodes: dt, dd
 EOF
 )
 while IFS=$'\t' read -r pg re; do

@@ -34,7 +34,7 @@ extension FindingRule {
             guard attestation.isStale(asOf: context.asOf, maxAgeDays: maxAge) else { return nil }
             let age = attestation.date.days(until: context.asOf)
             let message = age < 0
-                ? "the \(key) attestation by \(attestation.by) is dated \(attestation.date), \(-age) day\(age == -1 ? "" : "s") after the as-of date \(context.asOf)"
+                ? "the \(key) attestation by \(attestation.by) is dated \(attestation.date), \(Counted.phrase(-age, "day")) after the as-of date \(context.asOf)"
                 : "the \(key) attestation by \(attestation.by) of \(attestation.date) is \(age) days old, more than the \(maxAge) allowed"
             return context.finding(rule, field: "attestations.\(key).date", subject: key, message: message)
         }

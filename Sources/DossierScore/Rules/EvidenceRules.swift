@@ -14,7 +14,7 @@ extension FindingRule {
             let (count, list) = tally(executed, \.executed)
             let example = context.example(executed.map(\.0), \.firstExecuted)
             return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
-                                   message: "the audit shows \(count) executed event\(count == 1 ? "" : "s") (\(list)) exercising \(capability.rawValue), which the risk profile declares false"
+                                   message: "the audit shows \(Counted.phrase(count, "executed event")) (\(list)) exercising \(capability.rawValue), which the risk profile declares false"
                                        + RuleContext.naming(example, as: "the first"),
                                    source: example?.location)
         }
@@ -29,7 +29,7 @@ extension FindingRule {
             let (count, list) = tally(actions, \.blocked)
             let example = context.example(actions.map(\.0), \.firstBlocked)
             return context.finding(rule, field: "risk.\(capability.rawValue)", subject: capability.rawValue,
-                                   message: "the audit shows \(count) blocked attempt\(count == 1 ? "" : "s") (\(list)) to use \(capability.rawValue), which the risk profile declares false; none was executed"
+                                   message: "the audit shows \(Counted.phrase(count, "blocked attempt")) (\(list)) to use \(capability.rawValue), which the risk profile declares false; none was executed"
                                        + RuleContext.naming(example, as: "the first"),
                                    source: example?.location)
         }
@@ -51,7 +51,7 @@ extension FindingRule {
             guard let amount = stats.maxAmount, amount > limit else { return nil }
             let example = context.example([action], \.largestAmount)
             return context.finding(rule, field: "risk.max_transaction_amount", subject: action,
-                                   message: "the audit shows executed \(action) amounts up to \(amount.text), above the limit of \(limit.text)"
+                                   message: "the audit shows executed \(action) amounts up to \(Counted.decimal(amount.text, minimumFractionDigits: 2)), above the limit of \(Counted.decimal(limit.text, minimumFractionDigits: 2))"
                                        + RuleContext.naming(example, as: "the largest"),
                                    source: example?.location)
         }
@@ -68,7 +68,7 @@ extension FindingRule {
             .map { policy, violations in
                 let example = context.example([policy], \.firstCritical)
                 return context.finding(rule, field: nil, subject: policy,
-                                       message: "the audit shows \(violations.count) critical violation\(violations.count == 1 ? "" : "s") of policy \(policy)"
+                                       message: "the audit shows \(Counted.phrase(violations.count, "critical violation")) of policy \(policy)"
                                            + RuleContext.naming(example, as: "the first"),
                                        source: example?.location ?? audit.sources.location(of: "policy_violations.\(policy)"))
             }
@@ -85,7 +85,7 @@ extension FindingRule {
             .map { tool, uses in
                 let example = context.example([tool], \.firstToolUse)
                 return context.finding(rule, field: "allowed_tools", subject: tool,
-                                       message: "the audit shows \(uses) use\(uses == 1 ? "" : "s") of tool \(tool), which is not in allowed_tools"
+                                       message: "the audit shows \(Counted.phrase(uses, "use")) of tool \(tool), which is not in allowed_tools"
                                            + RuleContext.naming(example, as: "the first"),
                                        source: example?.location)
             }
@@ -111,7 +111,7 @@ extension FindingRule {
         guard !actions.isEmpty else { return [] }
         let count = actions.map(\.1.executed).saturatingSum
         return [context.finding(rule, field: "risk.requires_human_approval",
-                                message: "human approval is required, but the audit records no approval decision for \(count) capability event\(count == 1 ? "" : "s")")]
+                                message: "human approval is required, but the audit records no approval decision for \(Counted.phrase(count, "capability event"))")]
     }
 
     static let approvalTimeouts = FindingRule(
@@ -124,7 +124,7 @@ extension FindingRule {
         let threshold = context.config.thresholds.approvalTimeoutMaxRatio
         guard threshold.isExceeded(byRatioOf: approvals.timeout, to: approvals.total) else { return [] }
         return [context.finding(rule, field: nil,
-                                message: "\(approvals.timeout) of \(approvals.total) approval requests timed out, above the maximum ratio of \(threshold.text)",
+                                message: "\(Counted.grouped(approvals.timeout)) of \(Counted.phrase(approvals.total, "approval request")) timed out, above the maximum ratio of \(threshold.text)",
                                 source: audit.sources.location(of: "approvals.timeout"))]
     }
 
@@ -138,7 +138,7 @@ extension FindingRule {
         let threshold = context.config.thresholds.violationMaxRatio
         guard threshold.isExceeded(byRatioOf: violations, to: audit.events) else { return [] }
         return [context.finding(rule, field: nil,
-                                message: "\(violations) policy violations in \(audit.events) events, above the maximum ratio of \(threshold.text)",
+                                message: "\(Counted.phrase(violations, "policy violation")) in \(Counted.phrase(audit.events, "event")), above the maximum ratio of \(threshold.text)",
                                 source: audit.sources.location(of: "policy_violations"))]
     }
 
@@ -149,7 +149,7 @@ extension FindingRule {
     ) { rule, context in
         guard let audit = context.audit, audit.malformedLines > 0 else { return [] }
         return [context.finding(rule, field: nil,
-                                message: "the audit log has \(audit.malformedLines) malformed line\(audit.malformedLines == 1 ? "" : "s") that are not events",
+                                message: "the audit log has \(Counted.phrase(audit.malformedLines, "malformed line that is not an event", plural: "malformed lines that are not events"))",
                                 source: audit.sources.location(of: "malformed_lines"))]
     }
 }

@@ -32,7 +32,7 @@ extension FindingRule {
                   context.asOf.days(until: date) <= upcomingWindowDays else { return nil }
             let days = context.asOf.days(until: date)
             return context.finding(rule, field: "attestations.\(obligation.id)", subject: obligation.id,
-                                   message: "\(obligation.article) (\(obligation.title)) applies from \(date), in \(days) day\(days == 1 ? "" : "s"), and is not attested yet",
+                                   message: "\(obligation.article) (\(obligation.title)) applies from \(date), in \(Counted.phrase(days, "day")), and is not attested yet",
                                    remediation: remediation(for: obligation), source: obligationSource(obligation, context))
         }
     }
@@ -55,7 +55,7 @@ extension FindingRule {
     ) { rule, context in
         incidentFindings(rule, context, status: .overdue) { entry in
             let late = entry.incident.deadline.days(until: context.asOf)
-            return "\(entry.incident.kind.rawValue) incident \(entry.incident.id) (aware on \(entry.incident.awareOn)) is unreported, \(late) day\(late == 1 ? "" : "s") past its deadline of \(entry.incident.deadline)"
+            return "\(entry.incident.kind.rawValue) incident \(entry.incident.id) (aware on \(entry.incident.awareOn)) is unreported, \(Counted.phrase(late, "day")) past its deadline of \(entry.incident.deadline)"
         }
     }
 
@@ -67,7 +67,7 @@ extension FindingRule {
         incidentFindings(rule, context, status: .late) { entry in
             let reported = entry.incident.reportedOn ?? entry.incident.deadline
             let late = entry.incident.deadline.days(until: reported)
-            return "\(entry.incident.kind.rawValue) incident \(entry.incident.id) was reported on \(reported), \(late) day\(late == 1 ? "" : "s") after its deadline of \(entry.incident.deadline)"
+            return "\(entry.incident.kind.rawValue) incident \(entry.incident.id) was reported on \(reported), \(Counted.phrase(late, "day")) after its deadline of \(entry.incident.deadline)"
         }
     }
 
@@ -78,7 +78,7 @@ extension FindingRule {
     ) { rule, context in
         incidentFindings(rule, context, status: .due) { entry in
             let left = context.asOf.days(until: entry.incident.deadline)
-            return "\(entry.incident.kind.rawValue) incident \(entry.incident.id) must be reported by \(entry.incident.deadline): \(left) day\(left == 1 ? "" : "s") left"
+            return "\(entry.incident.kind.rawValue) incident \(entry.incident.id) must be reported by \(entry.incident.deadline): \(Counted.phrase(left, "day")) left"
         }
     }
 

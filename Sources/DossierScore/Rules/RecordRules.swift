@@ -24,7 +24,7 @@ extension FindingRule {
         let maxAge = context.config.thresholds.assessmentMaxAgeDays
         if age < 0 {
             return [context.finding(rule, field: "compliance.risk_assessment_date",
-                                    message: "the risk assessment is dated \(date), \(-age) day\(age == -1 ? "" : "s") after the as-of date \(context.asOf)",
+                                    message: "the risk assessment is dated \(date), \(Counted.phrase(-age, "day")) after the as-of date \(context.asOf)",
                                     remediation: "Correct compliance.risk_assessment_date: an assessment cannot be dated in the future.")]
         }
         guard age > maxAge else { return [] }

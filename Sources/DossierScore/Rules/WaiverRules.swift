@@ -36,7 +36,7 @@ extension FindingRule {
             let approval = "approved by \(waiver.approvedBy) on \(waiver.approvedOn)"
             if !waiver.applies(on: asOf) {
                 let outcome = matching.isEmpty ? "and matches no gap"
-                    : matching.count == 1 ? "so its gap counts again" : "so its \(matching.count) gaps count again"
+                    : matching.count == 1 ? "so its gap counts again" : "so its \(Counted.phrase(matching.count, "gap")) count again"
                 findings.append(finding(waiverExpired, for: waiver,
                                         message: "the waiver of \(waiver.subject) (\(approval)) expired on \(waiver.expires), \(outcome)"))
             } else if matching.isEmpty {

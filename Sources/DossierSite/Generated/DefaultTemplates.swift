@@ -22,13 +22,13 @@ enum DefaultTemplates {
 <h1>Article {{number}}: {{title}}</h1>
 <p class="reference">{{reference}} · check <code>{{id}}</code></p>
 <section class="explanation">{{{intro_html}}}</section>
-<p>Dossier checks these fields, in this order: {{#fields}}<code>{{.}}</code> {{/fields}}</p>
+<p>Dossier checks these fields, in this order: {{#field_names}}<code class="ident">{{#parts}}{{.}}<wbr>{{/parts}}</code> {{/field_names}}</p>
 <section aria-labelledby="failing">
 <h2 id="failing"><span class="result fail">✗ Fail</span> <span class="count">{{failing_count}}</span></h2>
-{{#has_failing}}<div class="table-scroll"><table>
+{{#has_failing}}<div class="table-scroll"><table class="stack">
 <caption>Agents failing Article {{number}}, with the first failing field</caption>
 <thead><tr><th scope="col">Agent</th><th scope="col">Severity</th><th scope="col">Why</th><th scope="col">Fields</th></tr></thead>
-<tbody>{{#failing}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span></td><td>{{message}}</td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
+<tbody>{{#failing}}<tr><th scope="row"><a href="{{href}}">{{name}}</a> <span class="id">{{id}}</span></th><td data-label="Severity"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span></td><td data-label="Why">{{message}}</td><td data-label="Fields"><ul class="fields">{{#fields}}<li><code class="ident">{{#path_parts}}{{.}}<wbr>{{/path_parts}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
 {{/failing}}</tbody>
 </table></div>{{/has_failing}}
 {{^has_failing}}<p class="none">No agent fails this article.</p>{{/has_failing}}
@@ -116,13 +116,13 @@ are documented. Findings add whether the assessment is dated and recent.
 <h1>Changes since release {{changes.previous_release}}</h1>
 {{#changes}}
 <p class="lead">Release {{site.release}} (as of {{site.as_of}}) compared with release {{previous_release}} (as of {{previous_as_of}}). Gaps are matched by agent, rule, field and subject.</p>
-<dl class="stats">
-<div class="stat"><dt>New gaps</dt><dd>{{new_count}}</dd></div>
-<div class="stat"><dt>Resolved gaps</dt><dd>{{resolved_count}}</dd></div>
-{{#has_left}}<div class="stat"><dt>Left with removed agents</dt><dd>{{left_count}}</dd></div>{{/has_left}}
-<div class="stat"><dt>Agents added</dt><dd>{{added_count}}</dd></div>
-<div class="stat"><dt>Agents removed</dt><dd>{{removed_count}}</dd></div>
-</dl>
+<div class="stats">
+<dl class="stat"><dt>New gaps</dt><dd>{{new_count}}</dd></dl>
+<dl class="stat"><dt>Resolved gaps</dt><dd>{{resolved_count}}</dd></dl>
+{{#has_left}}<dl class="stat"><dt>Left with removed agents</dt><dd>{{left_count}}</dd></dl>{{/has_left}}
+<dl class="stat"><dt>Agents added</dt><dd>{{added_count}}</dd></dl>
+<dl class="stat"><dt>Agents removed</dt><dd>{{removed_count}}</dd></dl>
+</div>
 <section aria-labelledby="agents-changes">
 <h2 id="agents-changes">Agents</h2>
 {{#has_agent_changes}}<ul>
@@ -232,7 +232,7 @@ are documented. Findings add whether the assessment is dated and recent.
 <h2 id="changes-heading">Since release {{previous_release}}</h2>
 <p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved{{#has_left}} · {{left_count}} left with removed agents{{/has_left}} · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed · <a href="{{href}}">What changed</a></p>
 </section>{{/changes_box}}
-{{#trend}}<section class="charts" aria-label="Trend">{{> partials/trend}}</section>{{/trend}}
+{{#trend}}<section class="charts trend-charts" aria-label="Trend">{{> partials/trend}}</section>{{/trend}}
 <section class="charts" aria-label="Charts">
 {{#charts}}{{> partials/chart}}{{/charts}}
 </section>
@@ -348,44 +348,44 @@ owner is listed last, and has an `owner-missing` finding of its own.
 """#,
         "partials/agent-body.mustache": #"""
 {{% CONTENT_TYPE: HTML}}<p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
-<dl class="facts">
-<div><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></div>
-<div><dt>Compliance score</dt><dd>{{score}}{{#fully_compliant}} (fully compliant){{/fully_compliant}}</dd></div>
-{{#version}}<div><dt>Version</dt><dd>{{version}}</dd></div>{{/version}}
-<div><dt>Owner</dt><dd>{{#owner}}{{#owner_mailto}}<a href="{{owner_mailto}}">{{owner}}</a>{{/owner_mailto}}{{^owner_mailto}}{{owner}}{{/owner_mailto}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></div>
-<div><dt>Record</dt><dd><code>{{file}}</code></dd></div>
-</dl>
+<div class="facts">
+<dl><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></dl>
+<dl><dt>Compliance score</dt><dd>{{score}}{{#fully_compliant}} (fully compliant){{/fully_compliant}}</dd></dl>
+{{#version}}<dl><dt>Version</dt><dd>{{version}}</dd></dl>{{/version}}
+<dl><dt>Owner</dt><dd>{{#owner}}{{#owner_mailto}}<a href="{{owner_mailto}}">{{owner}}</a>{{/owner_mailto}}{{^owner_mailto}}{{owner}}{{/owner_mailto}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></dl>
+<dl><dt>Record</dt><dd><code>{{file}}</code></dd></dl>
+</div>
 {{#description_html}}<section class="description" aria-label="Description">{{{description_html}}}</section>{{/description_html}}
 
 <section aria-labelledby="profile-{{id}}">
-<h3 id="profile-{{id}}">Risk profile</h3>
-<div class="table-scroll"><table class="profile">
+<h2 id="profile-{{id}}">Risk profile</h2>
+<div class="table-scroll"><table class="profile key-value">
 <caption>Declared capabilities and limits</caption>
 <tbody>
-{{#capabilities}}<tr><th scope="row"><code>{{flag}}</code></th><td>{{#declared}}<span class="flag on">✓ Yes</span>{{/declared}}{{^declared}}<span class="flag off">✗ No</span>{{/declared}}</td></tr>{{/capabilities}}
-<tr><th scope="row"><code>max_transaction_amount</code></th><td>{{max_transaction_amount}}</td></tr>
-<tr><th scope="row"><code>requires_human_approval</code></th><td>{{requires_human_approval}}</td></tr>
-<tr><th scope="row"><code>approval_threshold</code></th><td>{{approval_threshold}}</td></tr>
-<tr><th scope="row"><code>allowed_tools</code></th><td>{{#has_allowed_tools}}{{#allowed_tools}}<code class="tool">{{.}}</code> {{/allowed_tools}}{{/has_allowed_tools}}{{^has_allowed_tools}}<span class="missing">no allow-list</span>{{/has_allowed_tools}}</td></tr>
+{{#capabilities}}<tr><th scope="row"><code class="ident">{{#flag_parts}}{{.}}<wbr>{{/flag_parts}}</code></th><td>{{#declared}}<span class="flag on">✓ Yes</span>{{/declared}}{{^declared}}<span class="flag off">✗ No</span>{{/declared}}</td></tr>{{/capabilities}}
+<tr><th scope="row"><code class="ident">max_<wbr>transaction_<wbr>amount</code></th><td>{{max_transaction_amount}}</td></tr>
+<tr><th scope="row"><code class="ident">requires_<wbr>human_<wbr>approval</code></th><td>{{requires_human_approval}}</td></tr>
+<tr><th scope="row"><code class="ident">approval_<wbr>threshold</code></th><td>{{approval_threshold}}</td></tr>
+<tr><th scope="row"><code class="ident">allowed_<wbr>tools</code></th><td>{{#has_allowed_tools}}{{#allowed_tools}}<code class="tool">{{.}}</code> {{/allowed_tools}}{{/has_allowed_tools}}{{^has_allowed_tools}}<span class="missing">no allow-list</span>{{/has_allowed_tools}}</td></tr>
 </tbody>
 </table></div>
 </section>
 
 <section aria-labelledby="articles-{{id}}">
-<h3 id="articles-{{id}}">EU AI Act article checks</h3>
+<h2 id="articles-{{id}}">EU AI Act article checks</h2>
 {{^has_compliance}}<p class="note">No <code>compliance:</code> record: the agent is not assessed, so every article check fails.</p>{{/has_compliance}}
-<div class="table-scroll"><table class="checks">
+<div class="table-scroll"><table class="checks stack">
 <caption>Articles 9–15: result, who vouches for it, and the fields behind it</caption>
 <thead><tr><th scope="col">Article</th><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Attestation</th><th scope="col">Fields</th></tr></thead>
 <tbody>
-{{#checks}}<tr><td><a href="{{href}}">{{article}}</a></td><td>{{title}}</td><td>{{#passed}}<span class="result pass">✓ Pass</span>{{/passed}}{{^passed}}<span class="result fail">✗ Fail</span>{{/passed}}</td><td>{{#attestation}}<span class="attestation attestation-{{state}}">{{state_label}}</span>{{#by}}<span class="attested-by">{{by}}, {{date}}</span>{{/by}}{{#has_evidence}}<ul class="evidence">{{#evidence_list}}<li>{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}</li>{{/evidence_list}}</ul>{{/has_evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}{{/attestation}}</td><td><ul class="fields">{{#fields}}<li><code>{{path}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
+{{#checks}}<tr><td><a href="{{href}}">{{article}}</a></td><td data-label="Check">{{title}}</td><td data-label="Result">{{#passed}}<span class="result pass">✓ Pass</span>{{/passed}}{{^passed}}<span class="result fail">✗ Fail</span>{{/passed}}</td><td data-label="Attestation">{{#attestation}}<span class="attestation attestation-{{state}}">{{state_label}}</span>{{#by}}<span class="attested-by">{{by}}, {{date}}</span>{{/by}}{{#has_evidence}}<ul class="evidence">{{#evidence_list}}<li>{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}</li>{{/evidence_list}}</ul>{{/has_evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}{{/attestation}}</td><td data-label="Fields"><ul class="fields">{{#fields}}<li><code class="ident">{{#path_parts}}{{.}}<wbr>{{/path_parts}}</code>: {{value}}</li>{{/fields}}</ul></td></tr>
 {{/checks}}
 </tbody>
 </table></div>
 </section>
 
 <section aria-labelledby="obligations-{{id}}">
-{{#ai_act}}<h3 id="obligations-{{id}}">AI Act class and obligations</h3>
+{{#ai_act}}<h2 id="obligations-{{id}}">AI Act class and obligations</h2>
 {{#classified}}<p>Class: <span class="ai-class class-{{ai_act_class}}">{{ai_act_class_label}}</span></p>
 <div class="table-scroll"><table class="obligations">
 <caption>The obligations that apply to this agent, with their status and date</caption>
@@ -400,55 +400,55 @@ owner is listed last, and has an `owner-missing` finding of its own.
 </section>
 
 <section aria-labelledby="gaps-{{id}}">
-<h3 id="gaps-{{id}}">Gaps ({{gap_count}})</h3>
+<h2 id="gaps-{{id}}">Gaps ({{gap_count}})</h2>
 {{#has_gaps}}<ul class="gaps">{{#gaps}}{{> partials/gap}}{{/gaps}}</ul>{{/has_gaps}}
 {{^has_gaps}}<p class="none">No gaps.</p>{{/has_gaps}}
 </section>
 
 <section aria-labelledby="audit-{{id}}">
-<h3 id="audit-{{id}}">Audit evidence</h3>
+<h2 id="audit-{{id}}">Audit evidence</h2>
 {{#audit}}
 <p>From <code>{{file}}</code>{{#period_start}}, {{period_start}}{{/period_start}}{{#period_end}} to {{period_end}}{{/period_end}}.</p>
-<dl class="stats small">
-<div class="stat"><dt>Events</dt><dd>{{events}}</dd></div>
-<div class="stat"><dt>Allowed</dt><dd>{{allowed}}</dd></div>
-<div class="stat"><dt>Blocked</dt><dd>{{blocked}}</dd></div>
-<div class="stat"><dt>Blocked share</dt><dd>{{blocked_share}}</dd></div>
-<div class="stat"><dt>Policy violations</dt><dd>{{violations}}</dd></div>
-<div class="stat"><dt>Malformed lines</dt><dd>{{malformed_lines}}</dd></div>
-{{#durations}}<div class="stat"><dt>Duration p50</dt><dd>{{p50}} ms</dd></div>
-<div class="stat"><dt>Duration p95</dt><dd>{{p95}} ms</dd></div>
-<div class="stat"><dt>Duration max</dt><dd>{{max}} ms</dd></div>{{/durations}}
-</dl>
-{{#charts}}{{> partials/chart}}{{/charts}}
+<div class="stats small">
+<dl class="stat"><dt>Events</dt><dd>{{events}}</dd></dl>
+<dl class="stat"><dt>Allowed</dt><dd>{{allowed}}</dd></dl>
+<dl class="stat"><dt>Blocked</dt><dd>{{blocked}}</dd></dl>
+<dl class="stat"><dt>Blocked share</dt><dd>{{blocked_share}}</dd></dl>
+<dl class="stat"><dt>Policy violations</dt><dd>{{violations}}</dd></dl>
+<dl class="stat"><dt>Malformed lines</dt><dd>{{malformed_lines}}</dd></dl>
+{{#durations}}<dl class="stat"><dt>Duration p50</dt><dd>{{p50}}&nbsp;<span class="unit">ms</span></dd></dl>
+<dl class="stat"><dt>Duration p95</dt><dd>{{p95}}&nbsp;<span class="unit">ms</span></dd></dl>
+<dl class="stat"><dt>Duration max</dt><dd>{{max}}&nbsp;<span class="unit">ms</span></dd></dl>{{/durations}}
+</div>
+{{#has_charts}}<div class="charts">{{#charts}}{{> partials/chart}}{{/charts}}</div>{{/has_charts}}
 {{#more_actions}}<p class="note">{{more_actions}} less frequent actions are not charted; <code>report.json</code> and the audit summary list them all.</p>{{/more_actions}}
-{{#has_transactions}}<div class="table-scroll"><table class="transactions">
+{{#has_transactions}}<div class="table-scroll"><table class="transactions stack">
 <caption>Transactions: executed and blocked, against the limit of {{transaction_limit}}</caption>
 <thead><tr><th scope="col">Action</th><th scope="col" class="num">Executed</th><th scope="col" class="num">Blocked</th><th scope="col">Largest executed</th><th scope="col">Largest blocked attempt</th></tr></thead>
-<tbody>{{#transactions}}<tr><th scope="row"><code>{{action}}</code></th><td class="num">{{executed}}</td><td class="num">{{blocked}}</td><td>{{#max_executed}}{{max_executed}}{{#executed_over_limit}} <span class="over-limit">above the {{limit}} limit</span>{{/executed_over_limit}}{{/max_executed}}{{^max_executed}}—{{/max_executed}}</td><td>{{#max_blocked}}{{max_blocked}}{{#blocked_over_limit}} <span class="limit-held">above the {{limit}} limit — blocked by policy</span>{{/blocked_over_limit}}{{/max_blocked}}{{^max_blocked}}—{{/max_blocked}}</td></tr>{{/transactions}}</tbody>
+<tbody>{{#transactions}}<tr><th scope="row"><code class="ident">{{#action_parts}}{{.}}<wbr>{{/action_parts}}</code></th><td class="num" data-label="Executed">{{executed}}</td><td class="num" data-label="Blocked">{{blocked}}</td><td data-label="Largest executed">{{#max_executed}}{{max_executed}}{{#executed_over_limit}} <span class="over-limit">above the {{limit}} limit</span>{{/executed_over_limit}}{{/max_executed}}{{^max_executed}}—{{/max_executed}}</td><td data-label="Largest blocked attempt">{{#max_blocked}}{{max_blocked}}{{#blocked_over_limit}} <span class="limit-held">above the {{limit}} limit — blocked by policy</span>{{/blocked_over_limit}}{{/max_blocked}}{{^max_blocked}}—{{/max_blocked}}</td></tr>{{/transactions}}</tbody>
 </table></div>{{/has_transactions}}
 {{#has_policies}}<div class="table-scroll"><table>
 <caption>Policy violations</caption>
 <thead><tr><th scope="col">Policy</th><th scope="col">Most severe</th><th scope="col" class="num">Violations</th></tr></thead>
-<tbody>{{#policies}}<tr><th scope="row"><code>{{name}}</code></th><td><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span></td><td class="num">{{count}}</td></tr>{{/policies}}</tbody>
+<tbody>{{#policies}}<tr><th scope="row"><code class="ident">{{#name_parts}}{{.}}<wbr>{{/name_parts}}</code></th><td><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span></td><td class="num">{{count}}</td></tr>{{/policies}}</tbody>
 </table></div>{{/has_policies}}
 {{#has_tools}}<div class="table-scroll"><table>
 <caption>Tools used</caption>
 <thead><tr><th scope="col">Tool</th><th scope="col" class="num">Uses</th></tr></thead>
-<tbody>{{#tools}}<tr><th scope="row"><code>{{name}}</code></th><td class="num">{{count}}</td></tr>{{/tools}}</tbody>
+<tbody>{{#tools}}<tr><th scope="row"><code class="ident">{{#name_parts}}{{.}}<wbr>{{/name_parts}}</code></th><td class="num">{{count}}</td></tr>{{/tools}}</tbody>
 </table></div>{{/has_tools}}
 {{/audit}}
 {{^audit}}<p class="none">No audit summary or raw log for this agent.</p>{{/audit}}
 </section>
 
 <section aria-labelledby="checklist-{{id}}">
-<h3 id="checklist-{{id}}">Deployment checklist</h3>
-<div class="table-scroll"><table class="checklist">
+<h2 id="checklist-{{id}}">Deployment checklist</h2>
+<div class="table-scroll"><table class="checklist stack">
 <caption>The 19 items: status, evidence and notes (auto items are decided from the data)</caption>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">Evidence and notes</th></tr></thead>
 {{#checklist}}<tbody>
 <tr class="section-row"><th scope="rowgroup" colspan="3">{{section}}</th></tr>
-{{#items}}<tr><th scope="row">{{title}}{{#auto}} <span class="auto">auto</span>{{/auto}}</th><td><span class="status status-{{status}}">{{status_label}}</span></td><td>{{#evidence}}{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}{{/evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}{{#confirmed_by}}<span class="attested-by">Confirmed by {{confirmed_by}}{{#confirmed_on}}, {{confirmed_on}}{{/confirmed_on}}</span>{{/confirmed_by}}{{^confirmed_by}}{{#confirmed_on}}<span class="attested-by">Confirmed {{confirmed_on}}</span>{{/confirmed_on}}{{/confirmed_by}}</td></tr>
+{{#items}}<tr><th scope="row">{{title}}{{#auto}} <span class="auto">auto</span>{{/auto}}</th><td data-label="Status"><span class="status status-{{status}}">{{status_label}}</span></td><td data-label="Evidence and notes">{{#evidence}}{{#evidence_url}}<a href="{{evidence_url}}" rel="noopener noreferrer">{{evidence}}</a>{{/evidence_url}}{{^evidence_url}}{{#evidence_href}}<a href="{{evidence_href}}">{{evidence}}</a>{{/evidence_href}}{{^evidence_href}}<code>{{evidence}}</code>{{/evidence_href}}{{/evidence_url}}{{#evidence_missing}} <span class="missing">(missing)</span>{{/evidence_missing}}{{/evidence}}{{#note}}<span class="note-text">{{note}}</span>{{/note}}{{#confirmed_by}}<span class="attested-by">Confirmed by {{confirmed_by}}{{#confirmed_on}}, {{confirmed_on}}{{/confirmed_on}}</span>{{/confirmed_by}}{{^confirmed_by}}{{#confirmed_on}}<span class="attested-by">Confirmed {{confirmed_on}}</span>{{/confirmed_on}}{{/confirmed_by}}</td></tr>
 {{/items}}
 </tbody>{{/checklist}}
 </table></div>
@@ -458,7 +458,7 @@ owner is listed last, and has an `owner-missing` finding of its own.
         "partials/agent-table.mustache": #"""
 {{% CONTENT_TYPE: HTML}}{{#risk_groups}}
 <section class="risk-group" aria-labelledby="risk-{{level}}">
-<h3 id="risk-{{level}}"><span class="badge risk-{{level}}">{{label}} risk</span> <span class="count">{{count_label}}</span></h3>
+{{#groups_top_level}}<h2 id="risk-{{level}}" class="group-heading">{{/groups_top_level}}{{^groups_top_level}}<h3 id="risk-{{level}}">{{/groups_top_level}}<span class="badge risk-{{level}}">{{label}} risk</span> <span class="count">{{count_label}}</span>{{#groups_top_level}}</h2>{{/groups_top_level}}{{^groups_top_level}}</h3>{{/groups_top_level}}
 <div class="table-scroll"><table class="agents">
 <caption>{{label}}-risk agents: score, open gaps by severity and verdict</caption>
 <thead><tr><th scope="col">Agent</th><th scope="col">Score: declared · evidenced</th><th scope="col" class="num">Critical</th><th scope="col" class="num">High</th><th scope="col" class="num">Medium</th><th scope="col" class="num">Low</th><th scope="col">Verdict</th></tr></thead>
@@ -478,16 +478,21 @@ owner is listed last, and has an `owner-missing` finding of its own.
 <svg class="bars" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" preserveAspectRatio="xMinYMin meet">
 <title id="{{id}}-title">{{title}}</title>
 <desc id="{{id}}-desc">{{description}}</desc>
+{{#axis}}{{#ticks}}<line class="grid" x1="{{x}}" y1="0" x2="{{x}}" y2="{{y}}"></line>{{/ticks}}{{/axis}}
 {{#rows}}
 <g>
-<text class="chart-label" x="{{label_x}}" y="{{text_y}}" text-anchor="end">{{label}}</text>
+<text class="chart-label" x="{{label_x}}" y="{{text_y}}" text-anchor="end"><title>{{label}}</title>{{#label_lines}}<tspan x="{{label_x}}" y="{{y}}">{{text}}</tspan>{{/label_lines}}</text>
 {{#segments}}<rect class="bar bar-{{style}}" x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" rx="2"></rect>{{/segments}}
 <text class="chart-value" x="{{value_x}}" y="{{text_y}}">{{value}}</text>
 </g>
 {{/rows}}
+{{#axis}}<line class="axis" x1="{{x}}" y1="0" x2="{{x}}" y2="{{y}}"></line>
+{{#log_scale}}<line class="axis" x1="{{x}}" y1="{{y}}" x2="{{x2}}" y2="{{y}}"></line>
+{{#ticks}}<text class="chart-tick" x="{{x}}" y="{{tick_y}}" text-anchor="middle">{{label}}</text>{{/ticks}}{{/log_scale}}
+<text class="chart-label axis-title" x="{{title_x}}" y="{{title_y}}" text-anchor="middle">{{title}}</text>{{/axis}}
 </svg>
 {{#has_legend}}<ul class="legend">{{#legend}}<li><span class="swatch bar-{{style}}" aria-hidden="true"></span>{{label}}</li>{{/legend}}</ul>{{/has_legend}}
-<details class="chart-data">
+<details class="chart-data"{{#shortened}} open{{/shortened}}>
 <summary>Data table</summary>
 <div class="table-scroll"><table>
 <caption>{{title}}</caption>
@@ -591,39 +596,40 @@ owner is listed last, and has an `owner-missing` finding of its own.
 {{% CONTENT_TYPE: HTML}}<article class="agent report-agent" id="{{anchor}}">
 <h2>{{name}} <span class="id">{{id}}</span></h2>
 <p class="verdict-line {{#deployable}}yes{{/deployable}}{{^deployable}}no{{/deployable}}"><strong>{{#deployable}}✓ Deployable{{/deployable}}{{^deployable}}✗ Not deployable{{/deployable}}:</strong> {{verdict_reason}}.</p>
-<dl class="facts">
-<div><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></div>
-<div><dt>Compliance score</dt><dd>{{score}} declared · {{evidenced_score}} evidenced</dd></div>
-{{#audit_period}}<div><dt>Audit period</dt><dd>{{audit_period}} (<code>{{audit_file}}</code>)</dd></div>{{/audit_period}}
-{{#version}}<div><dt>Version</dt><dd>{{version}}</dd></div>{{/version}}
-<div><dt>Owner</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></div>
-{{#ai_act}}<div><dt>AI Act class</dt><dd>{{ai_act_class_label}}</dd></div>{{/ai_act}}
-</dl>
+<div class="facts">
+<dl><dt>Risk level</dt><dd><span class="badge risk-{{risk_level}}">{{risk_label}}</span></dd></dl>
+<dl><dt>Compliance score</dt><dd>{{score}} declared · {{evidenced_score}} evidenced</dd></dl>
+{{#audit_period}}<dl><dt>Audit period</dt><dd>{{audit_period}} (<code>{{audit_file}}</code>)</dd></dl>{{/audit_period}}
+{{#version}}<dl><dt>Version</dt><dd>{{version}}</dd></dl>{{/version}}
+<dl><dt>Owner</dt><dd>{{#owner}}{{owner}}{{/owner}}{{^owner}}<span class="missing">nobody named</span>{{/owner}}</dd></dl>
+{{#ai_act}}<dl><dt>AI Act class</dt><dd>{{ai_act_class_label}}</dd></dl>{{/ai_act}}
+</div>
 {{#ai_act}}<p class="obligation-results">{{#applicable}}<span class="obligation status-{{status}}">{{article}} {{status_label}}{{#applies_from}} ({{applies_from}}){{/applies_from}}</span> {{/applicable}}</p>{{/ai_act}}
 <p class="article-results">{{#checks}}<span class="result {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}✓{{/passed}}{{^passed}}✗{{/passed}} {{article}}</span> {{/checks}}</p>
 <ul class="attestations">{{#attestations}}<li>{{article}}: <span class="attestation-{{state}}">{{state_label}}</span>{{#by}} — {{by}}, {{date}}{{/by}}{{#has_evidence}} ({{#evidence_list}}<code>{{evidence}}</code>{{#evidence_missing}} <span class="missing">missing</span>{{/evidence_missing}} {{/evidence_list}}){{/has_evidence}}</li>{{/attestations}}</ul>
 {{#has_gaps}}<ul class="gaps compact">{{#gaps}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}</p><p class="gap-message">{{message}}</p><p class="gap-meta">{{#source}}Source {{#source_href}}<a href="{{source_href}}" rel="noopener noreferrer"><code>{{source}}</code></a>{{/source_href}}{{^source_href}}<code>{{source}}</code>{{/source_href}}{{/source}}</p>{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>{{/gaps}}</ul>{{/has_gaps}}
 {{^has_gaps}}<p class="none">No gaps.</p>{{/has_gaps}}
-{{#has_open_items}}<p><strong>Open checklist items:</strong> {{#open_items}}{{.}}; {{/open_items}}</p>{{/has_open_items}}
+{{#has_open_items}}<p class="open-items-title"><strong>Open checklist items:</strong></p>
+<ul class="open-items">{{#open_items}}<li>{{.}}</li>{{/open_items}}</ul>{{/has_open_items}}
 </article>
 
 """#,
         "partials/summary.mustache": #"""
 {{% CONTENT_TYPE: HTML}}<section class="summary" aria-label="Summary">
-<dl class="stats">
-<div class="stat"><dt>Agents</dt><dd>{{summary.agents}}</dd></div>
-<div class="stat"><dt>Fully compliant</dt><dd>{{summary.fully_compliant}}</dd></div>
-<div class="stat"><dt>Fully evidenced</dt><dd>{{summary.fully_evidenced}}</dd></div>
-<div class="stat ok"><dt>Deployable</dt><dd>{{summary.deployable}}</dd></div>
-<div class="stat bad"><dt>Not deployable</dt><dd>{{summary.not_deployable}}</dd></div>
-{{#summary.severities}}<div class="stat sev sev-{{severity}}"><dt><span class="sev-icon" aria-hidden="true"></span>{{label}} gaps</dt><dd>{{count}}</dd></div>{{/summary.severities}}
-{{#summary.has_waived}}<div class="stat"><dt>Waived gaps</dt><dd>{{summary.waived}}</dd></div>{{/summary.has_waived}}
-</dl>
+<div class="stats">
+<dl class="stat"><dt>Agents</dt><dd>{{summary.agents}}</dd></dl>
+<dl class="stat"><dt>Fully compliant</dt><dd>{{summary.fully_compliant}}</dd></dl>
+<dl class="stat"><dt>Fully evidenced</dt><dd>{{summary.fully_evidenced}}</dd></dl>
+<dl class="stat ok"><dt>Deployable</dt><dd>{{summary.deployable}}</dd></dl>
+<dl class="stat bad"><dt>Not deployable</dt><dd>{{summary.not_deployable}}</dd></dl>
+{{#summary.severities}}<dl class="stat sev sev-{{severity}}"><dt><span class="sev-icon" aria-hidden="true"></span>{{label}} gaps</dt><dd>{{count}}</dd></dl>{{/summary.severities}}
+{{#summary.has_waived}}<dl class="stat"><dt>Waived gaps</dt><dd>{{summary.waived}}</dd></dl>{{/summary.has_waived}}
+</div>
 </section>
 
 """#,
         "partials/trend.mustache": #"""
-{{% CONTENT_TYPE: HTML}}<figure class="chart trend" id="{{id}}">
+{{% CONTENT_TYPE: HTML}}{{#plots}}<figure class="chart trend" id="{{id}}">
 <figcaption>{{title}}</figcaption>
 <svg class="lines" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" preserveAspectRatio="xMinYMin meet">
 <title id="{{id}}-title">{{title}}</title>
@@ -631,20 +637,20 @@ owner is listed last, and has an `owner-missing` finding of its own.
 <line class="axis" x1="{{axis_x1}}" y1="{{axis_y}}" x2="{{axis_x2}}" y2="{{axis_y}}"></line>
 <line class="axis" x1="{{axis_x1}}" y1="{{axis_y_top}}" x2="{{axis_x1}}" y2="{{axis_y}}"></line>
 {{#y_ticks}}<text class="chart-label" x="{{x}}" y="{{y}}" text-anchor="end">{{label}}</text>{{/y_ticks}}
-<text class="chart-label axis-title" x="4" y="12">Open gaps</text>
+<text class="chart-label axis-title" x="4" y="14">{{axis_title}}</text>
 {{#lines}}<polyline class="trend-line trend-{{style}}" points="{{points}}"></polyline>
-{{#dots}}<circle class="trend-dot trend-{{style}}" cx="{{x}}" cy="{{y}}" r="3.5"></circle><text class="chart-value trend-{{style}}" x="{{x}}" y="{{y}}" dx="6" dy="-6">{{value}}</text>{{/dots}}
+{{#dots}}<circle class="trend-dot trend-{{style}}" cx="{{x}}" cy="{{y}}" r="3.5"></circle><text class="chart-value trend-{{style}}" x="{{x}}" y="{{y}}" dx="6" dy="-7">{{value}}</text>{{/dots}}
 {{/lines}}
 {{#ticks}}<text class="chart-label" x="{{x}}" y="{{y}}" text-anchor="middle">{{label}}</text>{{/ticks}}
 <text class="chart-label axis-title" x="{{axis_x2}}" y="{{axis_title_y}}" text-anchor="end">Release</text>
 </svg>
 <ul class="legend">{{#lines}}<li><span class="swatch trend-{{style}}" aria-hidden="true"></span>{{label}}</li>{{/lines}}</ul>
-<div class="table-scroll"><table>
+</figure>
+{{/plots}}<div class="table-scroll trend-table"><table>
 <caption>Score and open gaps by release</caption>
 <thead><tr><th scope="col">Release</th><th scope="col">As of</th><th scope="col" class="num">Agents</th><th scope="col" class="num">Checks passed</th><th scope="col" class="num">Open gaps</th><th scope="col" class="num">Critical</th><th scope="col" class="num">High</th><th scope="col" class="num">Medium</th><th scope="col" class="num">Low</th></tr></thead>
-<tbody>{{#rows}}<tr><th scope="row">{{release}}</th><td>{{as_of}}</td><td class="num">{{agents}}</td><td class="num">{{score}}</td><td class="num">{{gaps}}</td><td class="num">{{critical}}</td><td class="num">{{high}}</td><td class="num">{{medium}}</td><td class="num">{{low}}</td></tr>{{/rows}}</tbody>
+<tbody>{{#rows}}<tr><th scope="row">{{release}}</th><td class="date">{{as_of}}</td><td class="num">{{agents}}</td><td class="num">{{score}}</td><td class="num">{{gaps}}</td><td class="num">{{critical}}</td><td class="num">{{high}}</td><td class="num">{{medium}}</td><td class="num">{{low}}</td></tr>{{/rows}}</tbody>
 </table></div>
-</figure>
 
 """#,
         "report.mustache": #"""
@@ -736,12 +742,15 @@ body {
 }
 code, .id { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
 code { background: var(--panel); border-radius: 4px; padding: 0.05em 0.3em; word-break: break-word; }
+/* Identifiers break only where the templates put a <wbr> (after _ . /), never inside a word. */
+code.ident { word-break: normal; overflow-wrap: normal; }
 a { color: var(--link); }
 a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
 h1, h2, h3 { line-height: 1.25; color: var(--accent); }
 h1 { font-size: 1.9rem; margin: 1.2rem 0 0.6rem; }
 h2 { font-size: 1.4rem; margin: 2rem 0 0.6rem; border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 0.5rem; }
+h2.group-heading { font-size: 1.15rem; border-bottom: 0; }
 h1 .id, h2 .id { font-size: 0.55em; color: var(--muted); font-weight: normal; }
 .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
 .skip { position: absolute; left: -999px; }
@@ -771,7 +780,7 @@ h1 .id, h2 .id { font-size: 0.55em; color: var(--muted); font-weight: normal; }
 /* Summary figures */
 .stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.6rem; margin: 1rem 0; padding: 0; }
 .stats.small { grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); }
-.stat { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.8rem; }
+.stat { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.8rem; margin: 0; }
 .stat dt { font-size: 0.85rem; color: var(--muted); }
 .stat dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
 .stat.ok dd { color: var(--ok); }
@@ -816,6 +825,7 @@ ul.evidence { margin: 0.2rem 0 0; padding-left: 1.1rem; }
 /* Facts */
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.4rem 1rem; margin: 1rem 0; }
 .facts dt { font-size: 0.85rem; color: var(--muted); }
+.facts dl { margin: 0; }
 .facts dd { margin: 0; }
 .description { border-left: 4px solid var(--line); padding-left: 1rem; margin: 1rem 0; }
 
@@ -880,6 +890,10 @@ svg.bars { width: 100%; height: auto; max-width: 40rem; display: block; }
 .swatch.bar-allowed { background: #2da44e; }
 .swatch.bar-blocked { background: var(--high); }
 .chart-data summary { cursor: pointer; color: var(--link); font-size: 0.9rem; }
+.grid { stroke: var(--line); stroke-width: 1; }
+.chart-tick { font-size: 12px; fill: var(--muted); font-family: system-ui, sans-serif; }
+.open-items-title { margin-bottom: 0.2rem; }
+.open-items { margin-top: 0; }
 
 .agent-list { columns: 2 18rem; padding-left: 1.2rem; }
 .article-results .result { margin-right: 0.5rem; }
@@ -894,6 +908,26 @@ svg.bars { width: 100%; height: auto; max-width: 40rem; display: block; }
   body { font-size: 15px; }
   h1 { font-size: 1.5rem; }
   .stat dd { font-size: 1.3rem; }
+  /* Key/value tables: the label above its value, both the full width. */
+  table.key-value, table.key-value tbody, table.key-value tr, table.key-value th, table.key-value td { display: block; }
+  table.key-value caption, table.stack caption { display: block; }
+  table.key-value th { border-bottom: 0; padding: 0.45rem 0 0; }
+  table.key-value td { padding: 0.1rem 0 0.45rem; }
+  /* Wide tables: each row a block, its first column on top and each other cell
+     under the name of its column, so that no column is squeezed. */
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: 0.4rem 0; }
+  table.stack th, table.stack td { border: 0; padding: 0.15rem 0; }
+  table.stack td[data-label]::before { content: attr(data-label); display: block; font-size: 0.8rem; font-weight: 600; color: var(--muted); }
+  table.checks.stack td:first-child { font-weight: 600; }
+  table.stack td.num { text-align: left; }
+  table.stack td:empty { display: none; }
+  table.stack .section-row th { padding: 0.3rem 0.4rem; }
+  /* A table that still scrolls keeps its first column in view. */
+  .table-scroll tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
+  .table-scroll thead tr > :first-child { background: var(--panel); }
+  table.stack tr > :first-child, table.key-value tr > :first-child { position: static; }
 }
 
 @media print {
@@ -922,7 +956,15 @@ svg.lines { width: 100%; height: auto; max-width: 40rem; display: block; }
 .trend-dot.trend-high, .chart-value.trend-high { fill: var(--high); }
 .swatch.trend-critical { background: var(--critical); }
 .swatch.trend-high { background: var(--high); }
-.chart-value { font-size: 11px; font-weight: 600; }
+.chart-value { font-size: 13px; font-weight: 600; }
+svg.bars .chart-value { font-size: 15px; }
+.trend-line.trend-score { stroke: var(--accent); }
+.trend-dot.trend-score, .chart-value.trend-score { fill: var(--accent); }
+.swatch.trend-score { background: var(--accent); }
+.trend-charts { grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); }
+.trend-table { grid-column: 1 / -1; }
+.trend-table .date { white-space: nowrap; }
+.unit { font-size: 0.7em; font-weight: 600; white-space: nowrap; }
 .axis-title { font-weight: 600; }
 .changes-box { border-left: 4px solid var(--accent); padding: 0.2rem 1rem; margin: 1rem 0; }
 
