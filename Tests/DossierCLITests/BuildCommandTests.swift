@@ -375,7 +375,7 @@ struct FixFirstAndOwnersTests {
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         let section = try #require(index.components(separatedBy: "<h2 id=\"fix-first-heading\">").dropFirst().first?
             .components(separatedBy: "</section>").first)
-        let cards = section.components(separatedBy: "<li class=\"gap sev-").dropFirst()
+        let cards = section.components(separatedBy: "<li class=\"gap gap-top sev-").dropFirst()
         #expect(cards.count == 5)
         for (card, gap) in zip(cards, expected) {
             #expect(card.hasPrefix(severities[gap.severity]), "\(card.prefix(40)) is not \(gap)")

@@ -38,7 +38,7 @@ extension FindingRule {
     /// The sum of `count` over the actions, and the actions with their counts (`12 send_email, 3 send_contract`).
     private static func tally(_ actions: [(String, AuditSummary.ActionStats)],
                               _ count: KeyPath<AuditSummary.ActionStats, Int>) -> (Int, String) {
-        (actions.map { $0.1[keyPath: count] }.saturatingSum, actions.map { "\($0.1[keyPath: count]) \($0.0)" }.joined(separator: ", "))
+        (actions.map { $0.1[keyPath: count] }.saturatingSum, actions.map { "\(Counted.grouped($0.1[keyPath: count])) \($0.0)" }.joined(separator: ", "))
     }
 
     static let transactionOverLimit = FindingRule(

@@ -216,18 +216,18 @@ are documented. Findings add whether the assessment is dated and recent.
 <h1>Portfolio</h1>
 {{{intro_html}}}
 {{> partials/summary}}
+{{#has_fix_first}}<section class="fix-first" aria-labelledby="fix-first-heading">
+<h2 id="fix-first-heading">Fix first</h2>
+<p>The most severe open gaps across the portfolio, with their agents. Every gap, with its fix, is on the <a href="{{gaps_href}}">gaps page</a>, and each owner's agents on the <a href="{{owners_href}}">owners page</a>.</p>
+<ol class="gaps">
+{{#fix_first}}{{> partials/gap-top}}{{/fix_first}}
+</ol>
+</section>{{/has_fix_first}}
 {{#site.has_sign_off}}<section class="sign-off" aria-labelledby="sign-off-heading">
 <h2 id="sign-off-heading">Sign-off</h2>
 <ul>{{#site.sign_off}}<li><strong>{{by}}</strong>{{#role}}, {{role}}{{/role}}, {{date}}{{#statement}}: <span class="note-text">{{statement}}</span>{{/statement}}</li>{{/site.sign_off}}</ul>
 {{#site.commit}}<p class="commit">Built from commit <code>{{site.commit}}</code>.</p>{{/site.commit}}
 </section>{{/site.has_sign_off}}
-{{#has_fix_first}}<section class="fix-first" aria-labelledby="fix-first-heading">
-<h2 id="fix-first-heading">Fix first</h2>
-<p>The most severe open gaps across the portfolio, with their agents. Every gap is on the <a href="{{gaps_href}}">gaps page</a>, and each owner's on the <a href="{{owners_href}}">owners page</a>.</p>
-<ol class="gaps">
-{{#fix_first}}{{> partials/gap-card}}{{/fix_first}}
-</ol>
-</section>{{/has_fix_first}}
 {{#changes_box}}<section class="changes-box" aria-labelledby="changes-heading">
 <h2 id="changes-heading">Since release {{previous_release}}</h2>
 <p>{{new_count}} new gap{{^one_new}}s{{/one_new}} · {{resolved_count}} resolved{{#has_left}} · {{left_count}} left with removed agents{{/has_left}} · {{added_count}} agent{{^one_added}}s{{/one_added}} added · {{removed_count}} removed · <a href="{{href}}">What changed</a></p>
@@ -558,6 +558,10 @@ owner is listed last, and has an `owner-missing` finding of its own.
 {{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}"><p class="gap-head"><a href="#agent-{{agent_id}}">{{agent_id}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#waived}} <span class="badge waived">Waived</span>{{/waived}}</p><p class="gap-message">{{message}}</p>{{#waiver}}<p class="gap-waiver"><strong>Waived until {{expires}}</strong>, approved by {{approved_by}} on {{approved_on}} (<code>{{source}}</code>): {{justification}}</p>{{/waiver}}<p class="gap-fix"><strong>Fix:</strong> {{remediation}}</p></li>
 
 """##,
+        "partials/gap-top.mustache": #"""
+{{% CONTENT_TYPE: HTML}}<li class="gap gap-top sev-{{severity}}"><p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span> <a class="agent-link" href="{{agent_href}}">{{agent_name}}</a> · <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}</p><p class="gap-message">{{message}}{{#source}} <span class="gap-source">at {{#source_href}}<a href="{{source_href}}" rel="noopener noreferrer"><code>{{source}}</code></a>{{/source_href}}{{^source_href}}<code>{{source}}</code>{{/source_href}}</span>{{/source}}</p></li>
+
+"""#,
         "partials/gap.mustache": #"""
 {{% CONTENT_TYPE: HTML}}<li class="gap sev-{{severity}}{{#waived}} waived{{/waived}}">
 <p class="gap-head"><span class="badge sev-{{severity}}"><span class="sev-icon" aria-hidden="true"></span>{{severity_label}}</span>{{#waived}} <span class="badge waived">Waived</span>{{/waived}} <code class="rule">{{rule}}</code>{{#subject}} <span class="subject">{{subject}}</span>{{/subject}}{{#article}} · <a href="{{article_href}}">{{article}}</a>{{/article}}</p>
@@ -855,6 +859,9 @@ ul.fields { list-style: none; margin: 0; padding: 0; font-size: 0.9rem; }
 /* Gaps */
 ul.gaps, ol.gaps { list-style: none; padding: 0; margin: 0.5rem 0; }
 .fix-first { margin: 1rem 0 1.5rem; }
+.gap-top { padding: 0.35rem 0.8rem; margin: 0.4rem 0; }
+.gap-top .gap-message { font-weight: normal; }
+.gap-source { font-size: 0.88rem; color: var(--muted); }
 .owner h2 .count { font-weight: normal; font-size: 0.9rem; }
 .gap { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 0.5rem 0.8rem; margin: 0.6rem 0; }
 .gap.sev-critical { border-left-color: var(--critical); }
