@@ -39,20 +39,9 @@ struct ExampleEventTests {
         }
     }
 
-    struct RandomSource: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Lines with few distinct names and amounts, so that firsts and ties are contested; every event id is unique.
     static func randomLines(_ count: Int, seed: UInt64, prefix: String) -> [Line] {
-        var random = RandomSource(state: seed)
+        var random = SplitMix(seed: seed)
         let amounts = ["100", "100.0", "1e2", "250.5", "99.99", "250.50", "7"]
         return (0..<count).map { n in
             switch Int.random(in: 0..<20, using: &random) {
@@ -160,7 +149,7 @@ struct ExampleEventTests {
     /// Splitting a log into parts (in path order) moves the example lines, never the events chosen.
     @Test(arguments: [1, 2, 3, 4, 5])
     func examplesAreTheSameEventsWhenTheLogsAreSplit(seed: UInt64) throws {
-        var random = RandomSource(state: seed)
+        var random = SplitMix(seed: seed)
         var split: [(path: String, lines: [Line])] = []
         for (path, lines) in Self.corpus {
             let cut = Int.random(in: 0...lines.count, using: &random)
