@@ -96,6 +96,26 @@ $libs"
 fi
 ok "ldd: $(awk '{ print $1 }' <<<"$libs" | tr '\n' ' ')"
 
+# 2b. The README's quick start as written: its download step's commands (checksum, unpack, PATH),
+# then its quick start lines, in an empty folder holding only what was downloaded.
+readme_block() {  # the lines of the first ```sh block after the line matching $1
+  awk -v start="$1" 'index($0, start) { found = 1; next }
+    found && /^```sh$/ { inside = 1; next }
+    inside && /^```$/ { exit }
+    inside { print }' README.md
+}
+get_steps=$(readme_block '**1. Get `dossier`.**')
+start_steps=$(readme_block '<!-- quick start:')
+[ -n "$get_steps" ] && [ -n "$start_steps" ] || fail "README.md: the quick start's blocks were not found"
+mkdir "$work/readme"
+cp "dist/$tarball" dist/SHA256SUMS "$work/readme/"
+(cd "$work/readme" && env -i HOME="$work/readme" LANG=C.UTF-8 PATH=/usr/bin:/bin \
+  bash -euo pipefail -c "$get_steps"$'\n'"$start_steps" >"$work/readme.log" 2>&1) \
+  || fail "the README's quick start failed:
+$(cat "$work/readme.log")"
+[ -s "$work/readme/site/index.html" ] || fail "the README's quick start wrote no site/index.html"
+ok "the README's quick start, from the download to site/index.html"
+
 # 4. Running it, in an emptied environment.
 mkdir "$work/home"
 run() {
