@@ -58,6 +58,18 @@ package struct TallyExample: Sendable, Equatable {
     package var position: EventPosition
     package var eventID: String?
 
+    /// No event yet: after every place.
+    static let none = TallyExample(position: .none, eventID: nil)
+
+    /// The example, unless it is `none`.
+    var present: TallyExample? { position == .none ? nil : self }
+
+    /// Takes the event at `position` when it comes first; its id is made only then.
+    @inline(__always)
+    mutating func keepFirst(_ position: EventPosition, _ eventID: @autoclosure () -> String?) {
+        if position < self.position { self = TallyExample(position: position, eventID: eventID()) }
+    }
+
     /// The earlier of two examples.
     static func first(_ a: TallyExample?, _ b: TallyExample?) -> TallyExample? {
         guard let a else { return b }
@@ -71,15 +83,20 @@ package struct AmountExample: Sendable, Equatable {
     package var amount: Amount
     package var example: TallyExample
 
-    /// Of two, the larger amount (compared exactly), and of equal amounts the earlier event.
+    /// Whether this is the better example of the two: the larger amount (compared exactly), and of
+    /// equal amounts the earlier event.
+    func precedes(_ other: AmountExample) -> Bool {
+        switch Amount.compare(amount, other.amount) {
+        case .orderedDescending: true
+        case .orderedAscending: false
+        case .orderedSame: example.position < other.example.position
+        }
+    }
+
     static func larger(_ a: AmountExample?, _ b: AmountExample?) -> AmountExample? {
         guard let a else { return b }
         guard let b else { return a }
-        switch Amount.compare(a.amount, b.amount) {
-        case .orderedAscending: return b
-        case .orderedDescending: return a
-        case .orderedSame: return b.example.position < a.example.position ? b : a
-        }
+        return b.precedes(a) ? b : a
     }
 }
 

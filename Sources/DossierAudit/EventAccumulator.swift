@@ -28,19 +28,11 @@ struct EventAccumulator: ~Copyable {
         var maxBlockedAmount: Amount?
     }
 
-    /// An action's example events (SCORING.md): places compared without touching the ids.
+    /// An action's example events (SCORING.md).
     private struct ActionExamples {
-        var firstExecutedAt = EventPosition.none
-        var firstExecutedID: String?
-        var firstBlockedAt = EventPosition.none
-        var firstBlockedID: String?
+        var firstExecuted = TallyExample.none
+        var firstBlocked = TallyExample.none
         var largest: AmountExample?
-    }
-
-    /// The first of some events: its place and its id.
-    private struct FirstEvent {
-        var at = EventPosition.none
-        var id: String?
     }
 
     private var agentNames = NameTable()
@@ -54,10 +46,10 @@ struct EventAccumulator: ~Copyable {
     private var actionExamples: [ActionExamples] = []
     private var agentTools = PairTable()
     private var tools: [Int] = []
-    private var toolFirstUse: [FirstEvent] = []
+    private var toolFirstUse: [TallyExample] = []
     private var agentPolicies = PairTable()
     private var policies: [AgentTally.Policy] = []
-    private var policyFirstCritical: [FirstEvent] = []
+    private var policyFirstCritical: [TallyExample] = []
     private var unattributed: [Int: Int] = [:]
 
     /// The index of the log file whose lines are being added.
@@ -133,30 +125,25 @@ struct EventAccumulator: ~Copyable {
         }
         actions[actionIndex].total += 1
         if allowed {
-            if position < actionExamples[actionIndex].firstExecutedAt {
-                actionExamples[actionIndex].firstExecutedAt = position
-                actionExamples[actionIndex].firstExecutedID = event.eventID?.string
-            }
+            actionExamples[actionIndex].firstExecuted.keepFirst(position, event.eventID?.string)
         } else {
             actions[actionIndex].blocked += 1
-            if position < actionExamples[actionIndex].firstBlockedAt {
-                actionExamples[actionIndex].firstBlockedAt = position
-                actionExamples[actionIndex].firstBlockedID = event.eventID?.string
-            }
+            actionExamples[actionIndex].firstBlocked.keepFirst(position, event.eventID?.string)
         }
         if let amount = event.amount {
             // Executed and blocked amounts apart: an attempt the policy engine stopped is not a transaction made.
             let current = allowed ? actions[actionIndex].maxAmount : actions[actionIndex].maxBlockedAmount
             if current == nil || event.amountValue >= current!.value {
                 let candidate = Amount(value: event.amountValue, text: amount.string)
-                let larger = Amount.larger(current, candidate)
-                if allowed { actions[actionIndex].maxAmount = larger } else { actions[actionIndex].maxBlockedAmount = larger }
                 if allowed {
-                    let example = AmountExample(amount: candidate, example: TallyExample(position: position, eventID: nil))
-                    if AmountExample.larger(actionExamples[actionIndex].largest, example) == example {
-                        actionExamples[actionIndex].largest = AmountExample(
-                            amount: candidate, example: TallyExample(position: position, eventID: event.eventID?.string))
+                    actions[actionIndex].maxAmount = Amount.larger(current, candidate)
+                    var example = AmountExample(amount: candidate, example: TallyExample(position: position, eventID: nil))
+                    if actionExamples[actionIndex].largest.map(example.precedes) ?? true {
+                        example.example.eventID = event.eventID?.string
+                        actionExamples[actionIndex].largest = example
                     }
+                } else {
+                    actions[actionIndex].maxBlockedAmount = Amount.larger(current, candidate)
                 }
             }
         }
@@ -165,12 +152,10 @@ struct EventAccumulator: ~Copyable {
             let (toolIndex, newTool) = agentTools.index(a, toolNames.id(tool))
             if newTool {
                 tools.append(0)
-                toolFirstUse.append(FirstEvent())
+                toolFirstUse.append(.none)
             }
             tools[toolIndex] += 1
-            if position < toolFirstUse[toolIndex].at {
-                toolFirstUse[toolIndex] = FirstEvent(at: position, id: event.eventID?.string)
-            }
+            toolFirstUse[toolIndex].keepFirst(position, event.eventID?.string)
         }
 
         for i in 0..<event.violationCount {
@@ -179,12 +164,12 @@ struct EventAccumulator: ~Copyable {
             let (policyIndex, newPolicy) = agentPolicies.index(a, policyNames.id(violation.policy))
             if newPolicy {
                 policies.append(AgentTally.Policy(count: 0, severity: severity))
-                policyFirstCritical.append(FirstEvent())
+                policyFirstCritical.append(.none)
             }
             policies[policyIndex].count += 1
             if severity < policies[policyIndex].severity { policies[policyIndex].severity = severity }
-            if violation.severity == .critical && position < policyFirstCritical[policyIndex].at {
-                policyFirstCritical[policyIndex] = FirstEvent(at: position, id: event.eventID?.string)
+            if violation.severity == .critical {
+                policyFirstCritical[policyIndex].keepFirst(position, event.eventID?.string)
             }
         }
 
@@ -228,23 +213,19 @@ struct EventAccumulator: ~Copyable {
             let examples = actionExamples[index]
             byAgent[a].actions[actionNames.name(action)] = AgentTally.Action(
                 total: counts.total, blocked: counts.blocked, maxAmount: counts.maxAmount, maxBlockedAmount: counts.maxBlockedAmount,
-                firstExecuted: examples.firstExecutedAt == .none ? nil : TallyExample(position: examples.firstExecutedAt, eventID: examples.firstExecutedID),
-                firstBlocked: examples.firstBlockedAt == .none ? nil : TallyExample(position: examples.firstBlockedAt, eventID: examples.firstBlockedID),
-                largest: examples.largest)
+                firstExecuted: examples.firstExecuted.present, firstBlocked: examples.firstBlocked.present, largest: examples.largest)
         }
         for index in 0..<agentTools.count {
             let (a, tool) = agentTools.pair(index)
             let name = toolNames.name(tool)
             byAgent[a].tools[name] = tools[index]
-            byAgent[a].firstToolUse[name] = TallyExample(position: toolFirstUse[index].at, eventID: toolFirstUse[index].id)
+            byAgent[a].firstToolUse[name] = toolFirstUse[index].present
         }
         for index in 0..<agentPolicies.count {
             let (a, policy) = agentPolicies.pair(index)
             let name = policyNames.name(policy)
             byAgent[a].policies[name] = policies[index]
-            if policyFirstCritical[index].at != .none {
-                byAgent[a].firstCritical[name] = TallyExample(position: policyFirstCritical[index].at, eventID: policyFirstCritical[index].id)
-            }
+            byAgent[a].firstCritical[name] = policyFirstCritical[index].present
         }
         for (id, agent) in byAgent.enumerated() {
             tally.agents[agentNames.name(id)] = agent

@@ -138,3 +138,10 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         return ExactDecimal(numerator) > multiplied(by: denominator)
     }
 }
+
+extension ExactDecimal {
+    /// The amount as people read it, with thousands separators and at least two decimals, whatever
+    /// the locale: `25000.0` → `25,000.00`, `1250.5` → `1,250.50`, `0.125` → `0.125`. A number written
+    /// with an exponent is shown as written.
+    public var displayAmount: String { Counted.decimal(text, minimumFractionDigits: 2) }
+}

@@ -93,13 +93,13 @@ struct Chart {
             rowContexts.append(ChartContext.Row(
                 label: row.label,
                 labelLines: lines[index].enumerated().map { ChartContext.LabelLine(text: $0.element, y: firstLineY + $0.offset * Self.lineHeight) },
-                value: Self.format(row.total),
+                value: Counted.grouped(row.total),
                 y: middle - Self.barHeight / 2,
                 textY: middle + 5,
                 height: Self.barHeight,
                 valueX: x + 6,
                 segments: segments,
-                cells: row.segments.map { ChartContext.Cell(value: Self.format($0.value)) }))
+                cells: row.segments.map { ChartContext.Cell(value: Counted.grouped($0.value)) }))
         }
         let plotHeight = max(rowHeight, rows.count * rowHeight)
         var ticks: [ChartContext.Tick] = []
@@ -113,7 +113,7 @@ struct Chart {
         }
         let named = axisLabel ?? columns.last ?? ""
         let axisTitle = log ? "\(named) (log scale)" : named
-        var description = rows.map { "\($0.label): \(Self.format($0.total))" }.joined(separator: "; ")
+        var description = rows.map { "\($0.label): \(Counted.grouped($0.total))" }.joined(separator: "; ")
         if log { description += ". Bar lengths on a log scale." }
         let ticksHeight = log ? Self.tickHeight : 0
         return ChartContext(
@@ -172,14 +172,4 @@ struct Chart {
         }
         return lines
     }
-
-    /// An amount with thousands separators and at least two decimals, whatever the locale:
-    /// `25000.0` → `25,000.00`, `1250.5` → `1,250.50`, `0.125` → `0.125`. A number written with
-    /// an exponent is shown as written.
-    static func amount(_ value: ExactDecimal) -> String {
-        Counted.decimal(value.text, minimumFractionDigits: 2)
-    }
-
-    /// 1234567 → "1,234,567" (fixed, locale-independent).
-    static func format(_ value: Int) -> String { Counted.grouped(value) }
 }

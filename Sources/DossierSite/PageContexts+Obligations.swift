@@ -115,7 +115,7 @@ struct ObligationsPage: TemplateObject {
             switch name {
             case "status": status.rawValue
             case "label": status.label
-            case "count": Chart.format(count)
+            case "count": Counted.grouped(count)
             default: nil
             }
         }

@@ -566,11 +566,11 @@ struct RiskGroupContext: TemplateObject {
         switch name {
         case "level": level.rawValue
         case "label": level.label
-        case "count": Chart.format(count)
+        case "count": Counted.grouped(count)
         case "count_label": Counted.phrase(count, "agent")
         case "agents": agents
         case "has_more": agents.count < count
-        case "more": Chart.format(count - agents.count)
+        case "more": Counted.grouped(count - agents.count)
         case "full_list_href": fullListHref
         default: nil
         }
@@ -738,13 +738,13 @@ struct AuditContext: TemplateObject {
             switch key {
             case "action": action
             case "action_parts": IdentifierParts.of(action)
-            case "executed": Chart.format(stats.executed)
-            case "blocked": Chart.format(stats.blocked)
-            case "max_executed": optional(stats.maxAmount.map(Chart.amount))
+            case "executed": Counted.grouped(stats.executed)
+            case "blocked": Counted.grouped(stats.blocked)
+            case "max_executed": optional(stats.maxAmount?.displayAmount)
             case "executed_over_limit": stats.maxAmount.map { $0 > limit } ?? false
-            case "max_blocked": optional(stats.maxBlockedAmount.map(Chart.amount))
+            case "max_blocked": optional(stats.maxBlockedAmount?.displayAmount)
             case "blocked_over_limit": stats.maxBlockedAmount.map { $0 > limit } ?? false
-            case "limit": Chart.amount(limit)
+            case "limit": limit.displayAmount
             default: nil
             }
         }
@@ -762,11 +762,11 @@ struct AuditContext: TemplateObject {
     func value(named name: String) -> (any TemplateRepresentable)? {
         switch name {
         case "file": audit.file
-        case "events": Chart.format(audit.events)
-        case "allowed": Chart.format(audit.allowed)
-        case "blocked": Chart.format(audit.blocked)
-        case "violations": Chart.format(audit.totalViolations)
-        case "malformed_lines": Chart.format(audit.malformedLines)
+        case "events": Counted.grouped(audit.events)
+        case "allowed": Counted.grouped(audit.allowed)
+        case "blocked": Counted.grouped(audit.blocked)
+        case "violations": Counted.grouped(audit.totalViolations)
+        case "malformed_lines": Counted.grouped(audit.malformedLines)
         case "charts": charts
         case "has_charts": !charts.isEmpty
         case "tools": tools
@@ -780,7 +780,7 @@ struct AuditContext: TemplateObject {
         case "durations": optional(durations)
         case "transactions": transactions
         case "has_transactions": !transactions.isEmpty
-        case "transaction_limit": optional(transactions.first.map { Chart.amount($0.limit) })
+        case "transaction_limit": optional(transactions.first?.limit.displayAmount)
         default: nil
         }
     }
@@ -860,7 +860,7 @@ struct AgentContext: TemplateObject {
         case "allowed_tools": return record.allowedTools
         case "has_allowed_tools": return !record.allowedTools.isEmpty
         case "capabilities": return capabilities
-        case "max_transaction_amount": return Chart.amount(record.risk.maxTransactionAmount)
+        case "max_transaction_amount": return record.risk.maxTransactionAmount.displayAmount
         case "requires_human_approval": return record.risk.requiresHumanApproval ? "Yes" : "No"
         case "approval_threshold": return approvalThreshold
         case "has_compliance": return record.hasComplianceBlock
@@ -945,7 +945,7 @@ struct GapGroupContext: TemplateObject {
         switch name {
         case "severity": severity.rawValue
         case "label": severity.label
-        case "count": Chart.format(count)
+        case "count": Counted.grouped(count)
         case "count_label": Counted.phrase(count, "gap")
         case "gaps_html": gapsHTML
         default: nil
@@ -1212,10 +1212,10 @@ struct OwnerContext: TemplateObject {
         case "owner": optional(owner)
         case "mailto": optional(mailto)
         case "agents": agents
-        case "agent_count": agents.count == 1 ? "1 agent" : "\(Chart.format(agents.count)) agents"
-        case "open_gaps": Chart.format(agents.map { $0.counts.values.saturatingSum }.saturatingSum)
-        case "open_critical_high": Chart.format(agents.map { ($0.counts[.critical] ?? 0) + ($0.counts[.high] ?? 0) }.saturatingSum)
-        case "deployable": Chart.format(agents.count { $0.deployable })
+        case "agent_count": Counted.phrase(agents.count, "agent")
+        case "open_gaps": Counted.grouped(agents.map { $0.counts.values.saturatingSum }.saturatingSum)
+        case "open_critical_high": Counted.grouped(agents.map { ($0.counts[.critical] ?? 0) + ($0.counts[.high] ?? 0) }.saturatingSum)
+        case "deployable": Counted.grouped(agents.count { $0.deployable })
         default: nil
         }
     }
@@ -1455,7 +1455,7 @@ struct ReportPage: TemplateObject {
             switch name {
             case "path": digest.path
             case "sha256": digest.sha256
-            case "bytes": Chart.format(digest.bytes)
+            case "bytes": Counted.grouped(digest.bytes)
             default: nil
             }
         }

@@ -56,7 +56,7 @@ extension SiteModel {
         func group(_ owner: String?, _ agents: [Int]) -> OwnerContext {
             let rows = agents.map { agentRow(report.agents[$0], page: page) }
             return OwnerContext(owner: owner,
-                                mailto: owner.flatMap { Self.isEmailAddress($0) ? "mailto:" + $0 : nil },
+                                mailto: owner.flatMap(Self.mailto),
                                 agents: rows)
         }
         var owners = byOwner.keys.sorted(by: ByteOrder.less).map { group($0, byOwner[$0]!) }
@@ -160,9 +160,9 @@ extension SiteModel {
         let done = items.indices.map { index in report.agents.count { $0.checklist[index].status != .open } }
         return ChecklistMatrixContext(
             sections: sections,
-            items: items.enumerated().map { ChecklistMatrixContext.Item(item: $1, number: $0 + 1, done: Chart.format(done[$0])) },
+            items: items.enumerated().map { ChecklistMatrixContext.Item(item: $1, number: $0 + 1, done: Counted.grouped(done[$0])) },
             rowsHTML: rows,
-            agents: Chart.format(report.agents.count))
+            agents: Counted.grouped(report.agents.count))
     }
 
     func articleContext(_ check: ArticleCheck, page: String) -> ArticlePage {

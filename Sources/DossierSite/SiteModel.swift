@@ -104,15 +104,15 @@ struct SiteModel {
     var summaryContext: SummaryContext {
         let open = Severity.allCases.map { summary.gaps[$0] ?? 0 }.saturatingSum
         return SummaryContext(
-            agents: Chart.format(summary.agents),
-            fullyCompliant: Chart.format(summary.fullyCompliant),
-            fullyEvidenced: Chart.format(summary.fullyEvidenced),
-            deployable: Chart.format(summary.deployable),
-            notDeployable: Chart.format(summary.agents - summary.deployable),
-            openGaps: Chart.format(open),
-            waived: Chart.format(summary.waived),
+            agents: Counted.grouped(summary.agents),
+            fullyCompliant: Counted.grouped(summary.fullyCompliant),
+            fullyEvidenced: Counted.grouped(summary.fullyEvidenced),
+            deployable: Counted.grouped(summary.deployable),
+            notDeployable: Counted.grouped(summary.agents - summary.deployable),
+            openGaps: Counted.grouped(open),
+            waived: Counted.grouped(summary.waived),
             hasWaived: summary.waived > 0,
-            severities: Severity.allCases.map { SummaryContext.SeverityCount(severity: $0, count: Chart.format(summary.gaps[$0] ?? 0)) })
+            severities: Severity.allCases.map { SummaryContext.SeverityCount(severity: $0, count: Counted.grouped(summary.gaps[$0] ?? 0)) })
     }
 
     var portfolioCharts: [ChartContext] {
@@ -206,6 +206,11 @@ struct SiteModel {
     }
 
     /// A plain `local@domain` address with no characters that could break out of a URL.
+    /// A `mailto:` link for an owner that is an e-mail address (the only `mailto:` links the site makes).
+    static func mailto(_ owner: String) -> String? {
+        !TextRules.isBlank(owner) && isEmailAddress(owner) ? "mailto:" + owner : nil
+    }
+
     static func isEmailAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
@@ -217,7 +222,7 @@ struct SiteModel {
     func agentContext(_ agent: AgentReport, page: String) -> AgentContext {
         let record = agent.agent
         let thresholds = repository.config.thresholds
-        let owner = !TextRules.isBlank(record.owner) && Self.isEmailAddress(record.owner) ? "mailto:" + record.owner : nil
+        let owner = Self.mailto(record.owner)
         return AgentContext(
             row: agentRow(agent, page: page),
             agent: agent,
@@ -303,12 +308,12 @@ struct SiteModel {
         return AuditContext(
             audit: audit,
             charts: charts,
-            tools: audit.tools.sorted { ByteOrder.less($0.key, $1.key) }.map { AuditContext.NameCount(name: $0.key, count: Chart.format($0.value)) },
+            tools: audit.tools.sorted { ByteOrder.less($0.key, $1.key) }.map { AuditContext.NameCount(name: $0.key, count: Counted.grouped($0.value)) },
             policies: audit.policyViolations.sorted { ByteOrder.less($0.key, $1.key) }.map {
-                AuditContext.Policy(name: $0.key, count: Chart.format($0.value.count), severity: $0.value.severity)
+                AuditContext.Policy(name: $0.key, count: Counted.grouped($0.value.count), severity: $0.value.severity)
             },
             blockedShare: audit.events > 0 ? String(format: "%.2f%%", Double(audit.blocked) / Double(audit.events) * 100) : "—",
-            moreActions: actions.count > charted.count ? Chart.format(actions.count - charted.count) : nil,
+            moreActions: actions.count > charted.count ? Counted.grouped(actions.count - charted.count) : nil,
             durations: audit.durationMs.map { AuditContext.Durations(p50: Counted.decimal($0.p50.text), p95: Counted.decimal($0.p95.text), max: Counted.decimal($0.max.text)) })
     }
 }

@@ -49,12 +49,6 @@ public enum Counted {
         return (isZero ? "" : sign) + integer + (fraction.isEmpty ? "" : "." + fraction)
     }
 
-    /// A non-negative floating-point value as `decimal` writes it: 30001.0 → "30,001",
-    /// 12.25 → "12.25". Its shortest round-trip text, so no digits are invented.
-    public static func decimal(_ value: Double, minimumFractionDigits: Int = 0) -> String {
-        decimal(value.description, minimumFractionDigits: minimumFractionDigits)
-    }
-
     private static func group(_ digits: Substring) -> String {
         var out = ""
         out.reserveCapacity(digits.count + digits.count / 3)

@@ -35,7 +35,7 @@ struct CountedTests {
     }
 
     @Test func doubles() {
-        #expect(Counted.decimal(30001.0) == "30,001")
-        #expect(Counted.decimal(12.25) == "12.25")
+        #expect(Counted.decimal(30001.0.description) == "30,001")
+        #expect(Counted.decimal(12.25.description) == "12.25")
     }
 }

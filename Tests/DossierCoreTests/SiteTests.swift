@@ -16,7 +16,7 @@ struct SiteTests {
     @Test(arguments: [("25000.0", "25,000.00"), ("1250.5", "1,250.50"), ("0.125", "0.125"), ("-3", "-3.00"),
                       ("1234567", "1,234,567.00"), ("0", "0.00"), ("1e3", "1e3"), ("999", "999.00"), ("1000", "1,000.00")])
     func amounts(text: String, shown: String) throws {
-        #expect(Chart.amount(try #require(ExactDecimal(text))) == shown)
+        #expect(try #require(ExactDecimal(text)).displayAmount == shown)
     }
 
     @Test func schemesInTextAreNeutralized() {
@@ -67,8 +67,8 @@ struct SiteTests {
     }
 
     @Test func chartGeometryAndNumbers() {
-        #expect(Chart.format(1234567) == "1,234,567")
-        #expect(Chart.format(0) == "0")
+        #expect(Counted.grouped(1234567) == "1,234,567")
+        #expect(Counted.grouped(0) == "0")
         let chart = Chart(id: "c", title: "T", rows: [Chart.Row(label: "a", segments: [.init(value: 10, style: "high")]),
                                                       Chart.Row(label: "b", segments: [.init(value: 5, style: "low")])])
         let context = chart.context()

@@ -51,7 +51,7 @@ extension FindingRule {
             guard let amount = stats.maxAmount, amount > limit else { return nil }
             let example = context.example([action], \.largestAmount)
             return context.finding(rule, field: "risk.max_transaction_amount", subject: action,
-                                   message: "the audit shows executed \(action) amounts up to \(Counted.decimal(amount.text, minimumFractionDigits: 2)), above the limit of \(Counted.decimal(limit.text, minimumFractionDigits: 2))"
+                                   message: "the audit shows executed \(action) amounts up to \(amount.displayAmount), above the limit of \(limit.displayAmount)"
                                        + RuleContext.naming(example, as: "the largest"),
                                    source: example?.location)
         }
